@@ -1,0 +1,39 @@
+using System.Diagnostics;
+
+namespace Autonomy.Cli.Tests;
+
+/// <summary>Runs the CLI in-process (fast) or as a real process (to prove exit codes and survival end to end).</summary>
+internal static class CliRunner
+{
+    public sealed record Run(int ExitCode, string Output, string Error);
+
+    public static async Task<Run> InProcessAsync(params string[] args)
+    {
+        using var output = new StringWriter();
+        using var error = new StringWriter();
+        var code = await CliApp.RunAsync(args, output, error);
+        return new Run(code, output.ToString(), error.ToString());
+    }
+
+    public static async Task<Run> ProcessAsync(params string[] args)
+    {
+        var start = new ProcessStartInfo("dotnet")
+        {
+            RedirectStandardOutput = true,
+            RedirectStandardError = true,
+            WorkingDirectory = Autonomy.Core.Tests.Support.RepositoryPaths.Root,
+        };
+        start.ArgumentList.Add(Path.Combine(AppContext.BaseDirectory, "autonomy.dll"));
+        foreach (var arg in args)
+        {
+            start.ArgumentList.Add(arg);
+        }
+
+        using var process = Process.Start(start)!;
+        var output = process.StandardOutput.ReadToEndAsync();
+        var error = process.StandardError.ReadToEndAsync();
+        using var timeout = new CancellationTokenSource(TimeSpan.FromMinutes(2));
+        await process.WaitForExitAsync(timeout.Token);
+        return new Run(process.ExitCode, await output, await error);
+    }
+}
