@@ -16,6 +16,11 @@ if ! dotnet build Autonomy.Orleans.sln -c Release -v minimal; then
   exit 1
 fi
 
+echo "==> starting the services the tests need"
+# shellcheck source=postgres.sh
+source .ci/postgres.sh || { echo "PostgreSQL could not be started"; echo "0 passed, 1 failed"; exit 1; }
+trap autonomy_stop_postgres EXIT
+
 echo "==> running tests (TRX results in $results)"
 dotnet test Autonomy.Orleans.sln -c Release --no-build --logger trx --results-directory "$results"
 status=$?

@@ -83,7 +83,9 @@ public sealed class ToolExecutor
 
         using var deadline = new CancellationTokenSource(limits.Timeout, _time);
         using var linked = CancellationTokenSource.CreateLinkedTokenSource(deadline.Token, cancellationToken);
-        var meter = new SandboxMeter(limits, _time, linked.Token);
+        // The meter keeps its own deadline; it watches only the caller's token, so a deadline is reported as one
+        // even when the deadline's token source fires a moment before the meter's clock check.
+        var meter = new SandboxMeter(limits, _time, cancellationToken);
         var context = new ToolContext(log, _time, linked.Token);
         var input = JsonNode.Parse(inputJson, documentOptions: s_inputOptions);
 

@@ -184,14 +184,14 @@ public sealed class SandboxMeter
             Trip(SandboxBudget.Steps, $"the step budget of {_limits.MaxSteps:N0} ran out (a loop that does not end?)");
         }
 
-        if (_cancellation.IsCancellationRequested)
-        {
-            Trip(SandboxBudget.Time, "the execution was cancelled");
-        }
-
         if (_time.GetTimestamp() >= _deadline)
         {
             Trip(SandboxBudget.Time, $"the deadline of {_limits.Timeout.TotalMilliseconds:N0} ms passed");
+        }
+
+        if (_cancellation.IsCancellationRequested)
+        {
+            Trip(SandboxBudget.Time, "the execution was cancelled");
         }
 
         var allocated = CurrentAllocatedBytes();
