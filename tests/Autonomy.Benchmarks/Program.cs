@@ -13,5 +13,10 @@ if (args is [ColdCompile.ChildCommand])
     return await ColdCompile.RunChildAsync();
 }
 
+if (args is [SandboxOverheadInterleaved.Command, .. var input])
+{
+    return SandboxOverheadInterleaved.Run(input is [var json] ? json : null);
+}
+
 BenchmarkSwitcher.FromAssembly(typeof(BenchmarkConfig).Assembly).Run(args);
 return 0;

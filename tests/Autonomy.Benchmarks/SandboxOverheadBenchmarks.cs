@@ -27,6 +27,9 @@ public class SandboxOverheadBenchmarks
     private ToolContext? _context;
     private ToolExecutor? _executor;
 
+    /// <summary>The tool's input; the interleaved mode can change it to look at one part of the workload.</summary>
+    public string Input { get; set; } = BenchmarkTools.CpuMixInput;
+
     /// <summary>Compiles the tool twice, with and without sandbox checks, and checks that both give the same output.</summary>
     [GlobalSetup]
     public void Setup()
@@ -35,7 +38,7 @@ public class SandboxOverheadBenchmarks
         _compiler = new ToolCompiler();
         _direct = BenchmarkTools.Require(_compiler.CompileAsync(source, instrument: false, CancellationToken.None).GetAwaiter().GetResult());
         _instrumented = BenchmarkTools.Require(_compiler.CompileAsync(source, instrument: true, CancellationToken.None).GetAwaiter().GetResult());
-        _input = JsonNode.Parse(BenchmarkTools.CpuMixInput);
+        _input = JsonNode.Parse(Input);
         _context = new ToolContext(new ToolLog(TimeProvider.System), TimeProvider.System, CancellationToken.None);
         _executor = new ToolExecutor();
 
@@ -67,5 +70,5 @@ public class SandboxOverheadBenchmarks
     /// <summary>The instrumented tool through the whole executor, from input text to outcome.</summary>
     [Benchmark]
     public ExecutionResult ThroughExecutor() =>
-        _executor!.ExecuteAsync(_instrumented!, BenchmarkTools.CpuMixInput, s_limits).GetAwaiter().GetResult();
+        _executor!.ExecuteAsync(_instrumented!, Input, s_limits).GetAwaiter().GetResult();
 }

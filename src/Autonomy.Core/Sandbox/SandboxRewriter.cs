@@ -27,6 +27,8 @@ internal sealed class SandboxRewriter(SemanticModel model) : CSharpSyntaxRewrite
         "capacity", "totalWidth", "repeatCount", "newSize", "minimumLength", "minimumCapacity",
     };
 
+    private readonly Stack<FunctionBody> _functions = new();
+
     /// <summary>Rewrites a whole tree.</summary>
     public static SyntaxNode Rewrite(SemanticModel model) => new SandboxRewriter(model).Visit(model.SyntaxTree.GetRoot());
 
@@ -76,10 +78,12 @@ internal sealed class SandboxRewriter(SemanticModel model) : CSharpSyntaxRewrite
     public override SyntaxNode? VisitMethodDeclaration(MethodDeclarationSyntax node)
     {
         var symbol = model.GetDeclaredSymbol(node);
+        var function = BeginFunction(symbol);
         var visited = (MethodDeclarationSyntax)base.VisitMethodDeclaration(node)!;
+        EndFunction();
         if (visited.Body is { } body)
         {
-            return visited.WithBody(PrependToBlock(body, EnterCall()));
+            return visited.WithBody(PrependToBlock(body, EnterCall(function)));
         }
 
         if (visited.ExpressionBody is { } arrow && symbol is not null)
@@ -93,20 +97,26 @@ internal sealed class SandboxRewriter(SemanticModel model) : CSharpSyntaxRewrite
 
     public override SyntaxNode? VisitConstructorDeclaration(ConstructorDeclarationSyntax node)
     {
+        var function = BeginFunction(model.GetDeclaredSymbol(node));
         var visited = (ConstructorDeclarationSyntax)base.VisitConstructorDeclaration(node)!;
-        return RewriteBaseMethod(visited, returnsValue: false);
+        EndFunction();
+        return RewriteBaseMethod(visited, function, returnsValue: false);
     }
 
     public override SyntaxNode? VisitOperatorDeclaration(OperatorDeclarationSyntax node)
     {
+        var function = BeginFunction(model.GetDeclaredSymbol(node));
         var visited = (OperatorDeclarationSyntax)base.VisitOperatorDeclaration(node)!;
-        return RewriteBaseMethod(visited, returnsValue: true);
+        EndFunction();
+        return RewriteBaseMethod(visited, function, returnsValue: true);
     }
 
     public override SyntaxNode? VisitConversionOperatorDeclaration(ConversionOperatorDeclarationSyntax node)
     {
+        var function = BeginFunction(model.GetDeclaredSymbol(node));
         var visited = (ConversionOperatorDeclarationSyntax)base.VisitConversionOperatorDeclaration(node)!;
-        return RewriteBaseMethod(visited, returnsValue: true);
+        EndFunction();
+        return RewriteBaseMethod(visited, function, returnsValue: true);
     }
 
     public override SyntaxNode? VisitDestructorDeclaration(DestructorDeclarationSyntax node)
@@ -118,10 +128,12 @@ internal sealed class SandboxRewriter(SemanticModel model) : CSharpSyntaxRewrite
     public override SyntaxNode? VisitAccessorDeclaration(AccessorDeclarationSyntax node)
     {
         var returnsValue = node.IsKind(SyntaxKind.GetAccessorDeclaration);
+        var function = BeginFunction(model.GetDeclaredSymbol(node));
         var visited = (AccessorDeclarationSyntax)base.VisitAccessorDeclaration(node)!;
+        EndFunction();
         if (visited.Body is { } body)
         {
-            return visited.WithBody(PrependToBlock(body, EnterCall()));
+            return visited.WithBody(PrependToBlock(body, EnterCall(function)));
         }
 
         if (visited.ExpressionBody is { } arrow)
@@ -160,10 +172,12 @@ internal sealed class SandboxRewriter(SemanticModel model) : CSharpSyntaxRewrite
     public override SyntaxNode? VisitLocalFunctionStatement(LocalFunctionStatementSyntax node)
     {
         var symbol = model.GetDeclaredSymbol(node) as IMethodSymbol;
+        var function = BeginFunction(symbol);
         var visited = (LocalFunctionStatementSyntax)base.VisitLocalFunctionStatement(node)!;
+        EndFunction();
         if (visited.Body is { } body)
         {
-            return visited.WithBody(PrependToBlock(body, EnterCall()));
+            return visited.WithBody(PrependToBlock(body, EnterCall(function)));
         }
 
         if (visited.ExpressionBody is { } arrow && symbol is not null)
@@ -175,16 +189,28 @@ internal sealed class SandboxRewriter(SemanticModel model) : CSharpSyntaxRewrite
         return visited;
     }
 
-    public override SyntaxNode? VisitSimpleLambdaExpression(SimpleLambdaExpressionSyntax node) =>
-        RewriteLambda(node, (LambdaExpressionSyntax)base.VisitSimpleLambdaExpression(node)!);
+    public override SyntaxNode? VisitSimpleLambdaExpression(SimpleLambdaExpressionSyntax node)
+    {
+        var function = BeginFunction(model.GetSymbolInfo(node).Symbol as IMethodSymbol);
+        var visited = (LambdaExpressionSyntax)base.VisitSimpleLambdaExpression(node)!;
+        EndFunction();
+        return RewriteLambda(node, visited, function);
+    }
 
-    public override SyntaxNode? VisitParenthesizedLambdaExpression(ParenthesizedLambdaExpressionSyntax node) =>
-        RewriteLambda(node, (LambdaExpressionSyntax)base.VisitParenthesizedLambdaExpression(node)!);
+    public override SyntaxNode? VisitParenthesizedLambdaExpression(ParenthesizedLambdaExpressionSyntax node)
+    {
+        var function = BeginFunction(model.GetSymbolInfo(node).Symbol as IMethodSymbol);
+        var visited = (LambdaExpressionSyntax)base.VisitParenthesizedLambdaExpression(node)!;
+        EndFunction();
+        return RewriteLambda(node, visited, function);
+    }
 
     public override SyntaxNode? VisitAnonymousMethodExpression(AnonymousMethodExpressionSyntax node)
     {
+        var function = BeginFunction(model.GetSymbolInfo(node).Symbol as IMethodSymbol);
         var visited = (AnonymousMethodExpressionSyntax)base.VisitAnonymousMethodExpression(node)!;
-        return visited.WithBlock(PrependToBlock(visited.Block, EnterCall()));
+        EndFunction();
+        return visited.WithBlock(PrependToBlock(visited.Block, EnterCall(function)));
     }
 
     // ---- allocations and regular expressions -----------------------------------------------------------------
@@ -296,7 +322,7 @@ internal sealed class SandboxRewriter(SemanticModel model) : CSharpSyntaxRewrite
 
     // ---- helpers ---------------------------------------------------------------------------------------------
 
-    private SyntaxNode RewriteLambda(LambdaExpressionSyntax original, LambdaExpressionSyntax visited)
+    private SyntaxNode RewriteLambda(LambdaExpressionSyntax original, LambdaExpressionSyntax visited, FunctionBody function)
     {
         // Lambdas converted to expression trees are data, not code: leave them alone.
         if (model.GetTypeInfo(original).ConvertedType is INamedTypeSymbol { Name: "Expression", ContainingNamespace: { } ns }
@@ -307,7 +333,7 @@ internal sealed class SandboxRewriter(SemanticModel model) : CSharpSyntaxRewrite
 
         if (visited.Block is { } block)
         {
-            return visited.WithBlock(PrependToBlock(block, EnterCall()));
+            return visited.WithBlock(PrependToBlock(block, EnterCall(function)));
         }
 
         if (visited.ExpressionBody is not { } body || model.GetSymbolInfo(original).Symbol is not IMethodSymbol symbol)
@@ -324,11 +350,11 @@ internal sealed class SandboxRewriter(SemanticModel model) : CSharpSyntaxRewrite
         return visited.WithExpressionBody(null).WithBlock(newBlock).WithArrowToken(visited.ArrowToken.WithTrailingTrivia(arrowTrailing));
     }
 
-    private static BaseMethodDeclarationSyntax RewriteBaseMethod(BaseMethodDeclarationSyntax visited, bool returnsValue)
+    private static BaseMethodDeclarationSyntax RewriteBaseMethod(BaseMethodDeclarationSyntax visited, FunctionBody function, bool returnsValue)
     {
         if (visited.Body is { } body)
         {
-            return visited.WithBody(PrependToBlock(body, EnterCall()));
+            return visited.WithBody(PrependToBlock(body, EnterCall(function)));
         }
 
         if (visited.ExpressionBody is { } arrow)
@@ -399,9 +425,51 @@ internal sealed class SandboxRewriter(SemanticModel model) : CSharpSyntaxRewrite
             .WithLeadingTrivia(body.GetLeadingTrivia());
     }
 
-    private static StatementSyntax StepCall() => ExpressionStatement(MeterInvocation("Step")).WithTrailingTrivia(Space);
+    /// <summary>
+    /// A step: on the enclosing function's segment local when its body is synchronous (it never leaves its thread),
+    /// otherwise through the thread-static lookup.
+    /// </summary>
+    private StatementSyntax StepCall()
+    {
+        if (_functions.TryPeek(out var function) && function.SegmentLocal is { } local)
+        {
+            function.UsesSegment = true;
+            return ExpressionStatement(MeterInvocation("Step", IdentifierName(local))).WithTrailingTrivia(Space);
+        }
+
+        return ExpressionStatement(MeterInvocation("Step")).WithTrailingTrivia(Space);
+    }
+
+    /// <summary>The entry of a function body: keeps the segment in a local when the body's steps use it.</summary>
+    private static StatementSyntax EnterCall(FunctionBody function) =>
+        function.UsesSegment && function.SegmentLocal is { } local
+            ? LocalDeclarationStatement(VariableDeclaration(
+                    IdentifierName(Identifier(TriviaList(), SyntaxKind.VarKeyword, "var", "var", TriviaList(Space))),
+                    SingletonSeparatedList(VariableDeclarator(Identifier(local).WithTrailingTrivia(Space))
+                        .WithInitializer(EqualsValueClause(MeterInvocation("Enter")).WithEqualsToken(Token(SyntaxKind.EqualsToken).WithTrailingTrivia(Space))))))
+                .WithTrailingTrivia(Space)
+            : EnterCall();
 
     private static StatementSyntax EnterCall() => ExpressionStatement(MeterInvocation("Enter")).WithTrailingTrivia(Space);
+
+    /// <summary>Starts a function body; its segment may live in a local when the body cannot move between threads.</summary>
+    private FunctionBody BeginFunction(IMethodSymbol? symbol)
+    {
+        var synchronous = symbol is { IsAsync: false, IsIterator: false };
+        var function = new FunctionBody(synchronous ? $"__sandboxSegment{_functions.Count}" : null);
+        _functions.Push(function);
+        return function;
+    }
+
+    private void EndFunction() => _functions.Pop();
+
+    /// <summary>A function body being rewritten: the name of its segment local, if it may have one, and whether a step uses it.</summary>
+    private sealed class FunctionBody(string? segmentLocal)
+    {
+        public string? SegmentLocal { get; } = segmentLocal;
+
+        public bool UsesSegment { get; set; }
+    }
 
     private static ExpressionSyntax ReserveCall(ExpressionSyntax size, int unitSize) =>
         MeterInvocation("Reserve", size.WithoutTrivia(), LiteralExpression(SyntaxKind.NumericLiteralExpression, Literal(unitSize)))

@@ -7,7 +7,7 @@ namespace Autonomy.Tools.Sandbox;
 
 /// <summary>
 /// Enforces one execution's budgets. The sandbox rewriter inserts calls to the static members into tool code:
-/// <see cref="Step"/> at loop back-edges and jumps, <see cref="Enter"/> at every method, accessor, local function
+/// <see cref="Step()"/> (or <see cref="Step(SandboxSegment)"/>) at loop back-edges and jumps, <see cref="Enter"/> at every method, accessor, local function
 /// and lambda entry, <see cref="Reserve{T}"/> around array lengths and capacities, and <see cref="RegexTimeout()"/>
 /// into regular expressions. The host runs tool code inside <see cref="Run{T}"/>.
 /// Tools cannot call this type: the policy forbids its namespace.
@@ -17,14 +17,17 @@ public sealed class SandboxMeter
     /// <summary>How many steps pass between checks of the clock, the token and the allocation counter.</summary>
     public const int CheckInterval = 1024;
 
-    [ThreadStatic]
-    private static SandboxMeter? t_current;
+    /// <summary>
+    /// How many steps and calls a thread counts on its own before it settles them with the meter and checks its
+    /// stack. Call depth grows by at most one frame a call, so the stack is never more than this many frames past
+    /// its budget when the check sees it.
+    /// </summary>
+    public const int SegmentInterval = 32;
 
+    // The thread's current segment. The hot path finds it through SandboxSegmentMap instead when it can: on Linux
+    // each thread-static read is a call to the TLS resolver, and the hot path runs at every call of tool code.
     [ThreadStatic]
-    private static nint t_stackBase;
-
-    [ThreadStatic]
-    private static long t_allocatedAtSegmentStart;
+    private static SandboxSegment? t_segment;
 
     private readonly SandboxLimits _limits;
     private readonly TimeProvider _time;
@@ -59,8 +62,8 @@ public sealed class SandboxMeter
     /// <summary>Says how the budget ran out, if it did.</summary>
     public string? ExceededMessage => Volatile.Read(ref _tripMessage);
 
-    /// <summary>Steps used so far (approximate when continuations ran in parallel).</summary>
-    public long StepsUsed => _limits.MaxSteps - Math.Max(0, Volatile.Read(ref _stepsLeft));
+    /// <summary>Steps used by ended segments, and by running ones up to their last settlement.</summary>
+    public long StepsUsed => _limits.MaxSteps - Math.Max(0, Interlocked.Read(ref _stepsLeft));
 
     /// <summary>Bytes allocated by ended segments of this execution.</summary>
     public long AllocatedBytes => Interlocked.Read(ref _allocatedInEndedSegments);
@@ -73,44 +76,60 @@ public sealed class SandboxMeter
 
     /// <summary>Counts one step: a loop iteration or a jump.</summary>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    public static void Step()
+    public static unsafe void Step()
     {
-        var meter = t_current ?? ThrowOutsideSandbox();
-        if (--meter._stepsLeft <= meter._nextCheckAt)
+        byte marker = 0;
+        var segment = SandboxSegmentMap.Find((nint)(&marker)) ?? CurrentSegment();
+        if (--segment.Countdown <= 0)
         {
-            meter.CheckSlow();
+            segment.Meter.Settle(segment);
         }
     }
 
-    /// <summary>Counts a call and checks the stack in use against the call-depth budget.</summary>
+    /// <summary>
+    /// Counts one step on a segment the caller already holds: the rewriter keeps the segment <see cref="Enter"/>
+    /// returned in a local of each synchronous function body, which never leaves its thread, so loops there skip
+    /// the thread-static read.
+    /// </summary>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    public static unsafe void Enter()
+    public static void Step(SandboxSegment segment)
     {
-        var meter = t_current ?? ThrowOutsideSandbox();
-        byte marker = 0;
-        if (t_stackBase - (nint)(&marker) > meter._limits.MaxStackBytes)
+        if (--segment.Countdown <= 0)
         {
-            meter.Trip(SandboxBudget.CallDepth, $"the call depth went past the budget of {meter._limits.MaxStackBytes / 1024} KiB of stack (runaway recursion?)");
+            segment.Meter.Settle(segment);
+        }
+    }
+
+    /// <summary>
+    /// Counts a call; every <see cref="SegmentInterval"/> steps and calls the stack in use is checked against the
+    /// call-depth budget. Returns the thread's segment, for <see cref="Step(SandboxSegment)"/> in the same body.
+    /// </summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public static unsafe SandboxSegment Enter()
+    {
+        byte marker = 0;
+        var segment = SandboxSegmentMap.Find((nint)(&marker)) ?? CurrentSegment();
+        if (--segment.Countdown <= 0)
+        {
+            segment.Meter.Settle(segment);
         }
 
-        if (--meter._stepsLeft <= meter._nextCheckAt)
-        {
-            meter.CheckSlow();
-        }
+        return segment;
     }
 
     /// <summary>Checks that <paramref name="count"/> units of <paramref name="unitSize"/> bytes fit in the allocation budget, and returns the count.</summary>
     public static T Reserve<T>(T count, int unitSize) where T : IBinaryInteger<T>
     {
-        var meter = t_current ?? ThrowOutsideSandbox();
+        var segment = t_segment ?? ThrowOutsideSandbox();
+        var meter = segment.Meter;
         var units = long.CreateSaturating(count);
         if (units > 0)
         {
             var bytes = units > long.MaxValue / Math.Max(unitSize, 1) ? long.MaxValue : units * Math.Max(unitSize, 1);
-            var used = meter.CurrentAllocatedBytes();
+            var used = meter.CurrentAllocatedBytes(segment);
             if (bytes > meter._limits.MaxAllocatedBytes - used)
             {
-                meter.Trip(SandboxBudget.Memory, $"an allocation of {bytes:N0} bytes would go past the memory budget of {meter._limits.MaxAllocatedBytes:N0} bytes");
+                meter.Trip(segment, SandboxBudget.Memory, $"an allocation of {bytes:N0} bytes would go past the memory budget of {meter._limits.MaxAllocatedBytes:N0} bytes");
             }
         }
 
@@ -123,7 +142,7 @@ public sealed class SandboxMeter
     /// <summary>The match timeout for a regular expression: the one asked for, but never past the deadline.</summary>
     public static TimeSpan RegexTimeout(TimeSpan requested)
     {
-        var meter = t_current ?? ThrowOutsideSandbox();
+        var meter = (t_segment ?? ThrowOutsideSandbox()).Meter;
         var left = meter._time.GetElapsedTime(meter._time.GetTimestamp(), meter._deadline);
         if (left < TimeSpan.FromMilliseconds(1))
         {
@@ -140,14 +159,16 @@ public sealed class SandboxMeter
     public unsafe T Run<T>(Func<T> body)
     {
         ArgumentNullException.ThrowIfNull(body);
-        var previousMeter = t_current;
-        var previousBase = t_stackBase;
-        var previousAllocated = t_allocatedAtSegmentStart;
+        var previousSegment = t_segment;
         var previousContext = SynchronizationContext.Current;
         byte marker = 0;
-        t_current = this;
-        t_stackBase = (nint)(&marker);
-        t_allocatedAtSegmentStart = GC.GetAllocatedBytesForCurrentThread();
+        var stackBase = (nint)(&marker);
+        var segment = new SandboxSegment(this, stackBase, stackBase - (nint)Math.Min(_limits.MaxStackBytes, int.MaxValue));
+        t_segment = segment;
+        SandboxSegmentMap.Claim(segment);
+
+        // Counted last, so that the host's own allocations above (the map's table, the first time) are not the tool's.
+        segment.AllocatedAtStart = GC.GetAllocatedBytesForCurrentThread();
         SynchronizationContext.SetSynchronizationContext(_context);
         try
         {
@@ -155,11 +176,11 @@ public sealed class SandboxMeter
         }
         finally
         {
-            Interlocked.Add(ref _allocatedInEndedSegments, GC.GetAllocatedBytesForCurrentThread() - t_allocatedAtSegmentStart);
+            Interlocked.Add(ref _allocatedInEndedSegments, GC.GetAllocatedBytesForCurrentThread() - segment.AllocatedAtStart);
+            Interlocked.Add(ref _stepsLeft, -Math.Clamp(SegmentInterval - segment.Countdown, 0, SegmentInterval));
             SynchronizationContext.SetSynchronizationContext(previousContext);
-            t_current = previousMeter;
-            t_stackBase = previousBase;
-            t_allocatedAtSegmentStart = previousAllocated;
+            SandboxSegmentMap.Release(segment, previousSegment);
+            t_segment = previousSegment;
         }
     }
 
@@ -168,45 +189,65 @@ public sealed class SandboxMeter
 
     internal void RecordStrayException(Exception exception) => Interlocked.CompareExchange(ref _strayException, exception, null);
 
-    private long CurrentAllocatedBytes() =>
-        Interlocked.Read(ref _allocatedInEndedSegments) + (GC.GetAllocatedBytesForCurrentThread() - t_allocatedAtSegmentStart);
+    private long CurrentAllocatedBytes(SandboxSegment segment) =>
+        Interlocked.Read(ref _allocatedInEndedSegments) + (GC.GetAllocatedBytesForCurrentThread() - segment.AllocatedAtStart);
 
+    /// <summary>Settles a segment's counted steps with the meter and checks the stack; off the hot path.</summary>
     [MethodImpl(MethodImplOptions.NoInlining)]
-    private void CheckSlow()
+    internal unsafe void Settle(SandboxSegment segment)
     {
+        var counted = SegmentInterval - segment.Countdown;
+        segment.Countdown = SegmentInterval;
         if (_tripped != 0)
         {
+            // Once a budget ran out, every step and call comes back here and throws again, so catching does not help.
+            segment.Countdown = 0;
             throw new SandboxBudgetExceededException((SandboxBudget)_tripped, _tripMessage ?? "a budget ran out");
         }
 
+        byte marker = 0;
+        if ((nint)(&marker) < segment.StackLimit)
+        {
+            Trip(segment, SandboxBudget.CallDepth, $"the call depth went past the budget of {_limits.MaxStackBytes / 1024} KiB of stack (runaway recursion?)");
+        }
+
+        if (Interlocked.Add(ref _stepsLeft, -counted) <= Volatile.Read(ref _nextCheckAt))
+        {
+            CheckSlow(segment);
+        }
+    }
+
+    private void CheckSlow(SandboxSegment segment)
+    {
         if (_stepsLeft <= 0)
         {
-            Trip(SandboxBudget.Steps, $"the step budget of {_limits.MaxSteps:N0} ran out (a loop that does not end?)");
+            Trip(segment, SandboxBudget.Steps, $"the step budget of {_limits.MaxSteps:N0} ran out (a loop that does not end?)");
         }
 
         if (_time.GetTimestamp() >= _deadline)
         {
-            Trip(SandboxBudget.Time, $"the deadline of {_limits.Timeout.TotalMilliseconds:N0} ms passed");
+            Trip(segment, SandboxBudget.Time, $"the deadline of {_limits.Timeout.TotalMilliseconds:N0} ms passed");
         }
 
         if (_cancellation.IsCancellationRequested)
         {
-            Trip(SandboxBudget.Time, "the execution was cancelled");
+            Trip(segment, SandboxBudget.Time, "the execution was cancelled");
         }
 
-        var allocated = CurrentAllocatedBytes();
+        var allocated = CurrentAllocatedBytes(segment);
         if (allocated > _limits.MaxAllocatedBytes)
         {
-            Trip(SandboxBudget.Memory, $"{allocated:N0} bytes allocated, past the memory budget of {_limits.MaxAllocatedBytes:N0} bytes");
+            Trip(segment, SandboxBudget.Memory, $"{allocated:N0} bytes allocated, past the memory budget of {_limits.MaxAllocatedBytes:N0} bytes");
         }
 
-        _nextCheckAt = Math.Max(0, _stepsLeft - CheckInterval);
+        Volatile.Write(ref _nextCheckAt, Math.Max(0, Interlocked.Read(ref _stepsLeft) - CheckInterval));
     }
 
     [DoesNotReturn]
-    private void Trip(SandboxBudget budget, string message)
+    private void Trip(SandboxSegment segment, SandboxBudget budget, string message)
     {
         MarkTripped(budget, message);
+        segment.Countdown = 0;
         throw new SandboxBudgetExceededException((SandboxBudget)_tripped, _tripMessage ?? message);
     }
 
@@ -217,11 +258,15 @@ public sealed class SandboxMeter
             Volatile.Write(ref _tripMessage, message);
         }
 
-        // From now on every step and call takes the slow path and throws again, so catching does not help.
-        _nextCheckAt = long.MaxValue;
+        // Every thread of this execution settles within SegmentInterval steps, sees the trip and throws.
+        Volatile.Write(ref _nextCheckAt, long.MaxValue);
     }
 
+    /// <summary>The thread's segment through the thread-static: the fallback when the stack map has no answer.</summary>
+    [MethodImpl(MethodImplOptions.NoInlining)]
+    private static SandboxSegment CurrentSegment() => t_segment ?? ThrowOutsideSandbox();
+
     [DoesNotReturn]
-    private static SandboxMeter ThrowOutsideSandbox() =>
+    private static SandboxSegment ThrowOutsideSandbox() =>
         throw new InvalidOperationException("Tool code ran outside its sandbox (on a thread or callback the sandbox does not know).");
 }

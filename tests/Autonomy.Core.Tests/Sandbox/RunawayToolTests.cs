@@ -205,4 +205,39 @@ public sealed class RunawayToolTests
         Assert.Equal(ExecutionOutcome.Success, after.Outcome);
         Assert.Equal("42", after.Output);
     }
+
+    [Fact]
+    public async Task Execute_ConcurrentRecursiveTools_EachMeterCountsOnlyItsOwnSteps()
+    {
+        // Every execution finds its segment by its own stack address; cross-talk between threads would move steps
+        // from one meter to another, or trip the small budget of the wrong execution.
+        var tool = await CompiledTools.CompileAsync(ToolSource.With(
+            "var total = 0L; for (var i = 0; i < 50; i++) { total += Fib(15); } return total;",
+            "static int Fib(int n) => n < 2 ? n : Fib(n - 1) + Fib(n - 2);"));
+        var executor = new ToolExecutor();
+        var small = s_limits with { MaxSteps = 20_000 };
+
+        var runs = Enumerable.Range(0, 12)
+            .Select(i => Task.Run(() => executor.ExecuteAsync(tool, "{}", i % 4 == 0 ? small : s_limits)))
+            .ToArray();
+        var results = await Task.WhenAll(runs);
+
+        for (var i = 0; i < results.Length; i++)
+        {
+            if (i % 4 == 0)
+            {
+                Assert.Equal(ExecutionOutcome.BudgetExceeded, results[i].Outcome);
+                Assert.Equal(ExceededBudget.Steps, results[i].Budget);
+            }
+            else
+            {
+                Assert.Equal(ExecutionOutcome.Success, results[i].Outcome);
+                Assert.Equal("30500", results[i].Output);
+            }
+        }
+
+        // 50 × 1,973 calls of Fib, 50 loop steps and the entries: the same count for every run, within one settlement.
+        var steps = results.Where((_, i) => i % 4 != 0).Select(r => r.Steps).ToList();
+        Assert.All(steps, s => Assert.InRange(s, 50 * 1973, 50 * 1973 + 50 + 2 * SandboxMeter.SegmentInterval));
+    }
 }

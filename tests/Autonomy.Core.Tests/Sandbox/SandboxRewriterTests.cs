@@ -1,6 +1,8 @@
 using Autonomy.Abstractions.Execution;
 using Autonomy.Core.Execution;
+using Autonomy.Core.Sandbox;
 using Autonomy.Core.Tests.Support;
+using Microsoft.CodeAnalysis.CSharp;
 
 namespace Autonomy.Core.Tests.Sandbox;
 
@@ -37,6 +39,7 @@ public sealed class SandboxRewriterTests
             private static async Task NothingAsync() => await Task.Yield();
             private static int Fail() => throw new InvalidOperationException("never");
             private ref int First(int[] a) => ref a[0];
+            private static int Nested(int n) { var sum = 0; for (var i = 0; i < n; i++) { Func<int, int> inner = x => { var t = 0; while (t < x) t++; return t; }; sum += inner(i); } return sum; }
 
             public async Task<JsonNode?> ExecuteAsync(JsonNode? input, ToolContext context)
             {
@@ -69,6 +72,8 @@ public sealed class SandboxRewriterTests
                 var v = new Vector(2) + new Vector(3);
                 var matched = Regex.IsMatch("abc", "b") && new Regex("c").IsMatch("abc") && Regex.Replace("aa", "a", "b", RegexOptions.None) == "bb";
                 await NothingAsync();
+                Func<int, Task<int>> loopAsync = async x => { var t = 0; while (t < x) { await Task.Yield(); t++; } return t; };
+                total += Nested(4) + await loopAsync(3);
                 var lazy = explicitArray.Where(x => x > 1).Select(x => x * 10).Sum();
                 var padded = "7".PadLeft(3, '0');
                 var text = new string('z', 2);
@@ -90,5 +95,35 @@ public sealed class SandboxRewriterTests
         Assert.Equal(ExecutionOutcome.Success, sandboxed.Outcome);
         Assert.True(ExampleRunner.JsonEquals(plain!.ToJsonString(), sandboxed.Output), $"{plain.ToJsonString()} vs {sandboxed.Output}");
         Assert.True(sandboxed.Steps > 20, $"steps: {sandboxed.Steps}");
+    }
+
+    [Fact]
+    public void Rewrite_SynchronousBody_StepsOnItsSegmentLocal_AsyncBodyLooksItUp()
+    {
+        const string source = """
+            using System.Threading.Tasks;
+            public static class Loops
+            {
+                public static int Sync(int n) { var t = 0; while (t < n) { t++; } return t; }
+                public static async Task<int> Async(int n) { var t = 0; while (t < n) { await Task.Yield(); t++; } return t; }
+                public static int NoLoop(int n) => n + 1;
+            }
+            """;
+        var tree = CSharpSyntaxTree.ParseText(source);
+        var compilation = CSharpCompilation.Create("loops", [tree], Autonomy.Core.Compilation.ToolReferences.All);
+
+        var rewritten = SandboxRewriter.Rewrite(compilation.GetSemanticModel(tree)).ToFullString();
+        var lines = rewritten.Split('\n');
+
+        var sync = Assert.Single(lines, l => l.Contains("int Sync(", StringComparison.Ordinal));
+        Assert.Contains("var __sandboxSegment0 = global::Autonomy.Tools.Sandbox.SandboxMeter.Enter();", sync, StringComparison.Ordinal);
+        Assert.Contains("SandboxMeter.Step(__sandboxSegment0);", sync, StringComparison.Ordinal);
+        var async = Assert.Single(lines, l => l.Contains("Task<int> Async(", StringComparison.Ordinal));
+        Assert.DoesNotContain("__sandboxSegment", async, StringComparison.Ordinal);
+        Assert.Contains("SandboxMeter.Step();", async, StringComparison.Ordinal);
+        var noLoop = Assert.Single(lines, l => l.Contains("int NoLoop(", StringComparison.Ordinal));
+        Assert.Contains("SandboxMeter.Enter();", noLoop, StringComparison.Ordinal);
+        Assert.DoesNotContain("__sandboxSegment", noLoop, StringComparison.Ordinal);
+        Assert.Equal(source.Split('\n').Length, lines.Length);
     }
 }
