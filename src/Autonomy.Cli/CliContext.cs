@@ -1,18 +1,46 @@
 using Autonomy.Core.Compilation;
 using Autonomy.Core.Execution;
+using Autonomy.Core.Policy;
+using Microsoft.Extensions.Options;
 
 namespace Autonomy.Cli;
 
 /// <summary>What commands share: where they write, and the compiler and executor they use.</summary>
 internal sealed class CliContext(TextWriter output, TextWriter error) : IDisposable
 {
-    private readonly Lazy<ToolCompiler> _compiler = new(() => new ToolCompiler());
+    private ToolCompiler? _compiler;
+    private ToolPolicy _policy = ToolPolicy.Default;
 
     public TextWriter Output { get; } = output;
 
     public TextWriter Error { get; } = error;
 
-    public ToolCompiler Compiler => _compiler.Value;
+    public ToolCompiler Compiler => _compiler ??= new ToolCompiler(_policy, Options.Create(new CompilerOptions()));
+
+    /// <summary>
+    /// Checks tools against an operator's rule file instead of the built-in policy, or writes a one-line error and
+    /// returns <see langword="false"/>. A null path keeps the built-in policy.
+    /// </summary>
+    public bool UsePolicy(string? path)
+    {
+        if (path is null)
+        {
+            return true;
+        }
+
+        try
+        {
+            _policy = new ToolPolicy(PolicyRuleSet.LoadFile(path));
+            _compiler?.Dispose();
+            _compiler = null;
+            return true;
+        }
+        catch (Exception ex) when (ex is IOException or UnauthorizedAccessException or InvalidDataException)
+        {
+            Error.WriteLine($"autonomy: cannot use the policy file {path}: {ex.Message}");
+            return false;
+        }
+    }
 
     public ToolExecutor Executor { get; } = new();
 
@@ -32,9 +60,6 @@ internal sealed class CliContext(TextWriter output, TextWriter error) : IDisposa
 
     public void Dispose()
     {
-        if (_compiler.IsValueCreated)
-        {
-            _compiler.Value.Dispose();
-        }
+        _compiler?.Dispose();
     }
 }

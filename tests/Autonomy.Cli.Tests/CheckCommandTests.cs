@@ -109,4 +109,38 @@ public sealed class CheckCommandTests : IDisposable
         Assert.Equal(64, run.ExitCode);
         Assert.Contains("autonomy --help", run.Error, StringComparison.Ordinal);
     }
+
+    [Fact]
+    public async Task Check_OperatorPolicyFile_AppliesItsRulesInsteadOfTheBuiltIn()
+    {
+        var policy = Write("policy.json", """
+            { "rules": [ { "id": "no-maths", "description": "This site forbids System.Math.", "deny": [ "System.Math" ] } ] }
+            """);
+        var path = Write("maths.cs", Tool("return System.Math.Sqrt(4);"));
+
+        var builtIn = await CliRunner.InProcessAsync("check", path);
+        var strict = await CliRunner.InProcessAsync("check", "--policy", policy, path);
+
+        Assert.Equal(0, builtIn.ExitCode);
+        Assert.Equal(2, strict.ExitCode);
+        Assert.Contains("policy/no-maths", strict.Output, StringComparison.Ordinal);
+        Assert.Contains("System.Math.Sqrt", strict.Output, StringComparison.Ordinal);
+    }
+
+    [Theory]
+    [InlineData("missing.json", null)]
+    [InlineData("broken.json", "{ \"rules\": [ ")]
+    public async Task Check_UnusablePolicyFile_FailsWithUsageErrorNamingTheFile(string name, string? content)
+    {
+        var policy = Path.Combine(_directory, name);
+        if (content is not null)
+        {
+            File.WriteAllText(policy, content);
+        }
+
+        var run = await CliRunner.InProcessAsync("check", "--policy", policy, Write("ok.cs", Tool("return null;")));
+
+        Assert.Equal(64, run.ExitCode);
+        Assert.Contains($"cannot use the policy file {policy}", run.Error, StringComparison.Ordinal);
+    }
 }

@@ -11,9 +11,15 @@ internal static class CheckCommand
     {
         var files = new Argument<string[]>("file") { Description = "Tool source files to check.", Arity = ArgumentArity.OneOrMore };
         var json = CommonOptions.Json();
-        var command = new Command("check", "Compile and policy-check tool source files; exit 0 only when every file is an acceptable tool.") { files, json };
+        var policy = CommonOptions.Policy();
+        var command = new Command("check", "Compile and policy-check tool source files; exit 0 only when every file is an acceptable tool.") { files, json, policy };
         command.SetAction(async (parse, cancellationToken) =>
         {
+            if (!cli.UsePolicy(parse.GetValue(policy)))
+            {
+                return ExitCodes.UsageError;
+            }
+
             var reports = new List<CheckReport>();
             foreach (var path in parse.GetValue(files) ?? [])
             {

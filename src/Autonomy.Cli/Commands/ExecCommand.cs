@@ -20,9 +20,10 @@ internal static class ExecCommand
         var timeout = new Option<int?>("--timeout-ms") { Description = $"Wall-clock deadline (default {SandboxOptions.DefaultTimeoutMilliseconds} ms)." };
         var maxSteps = new Option<long?>("--max-steps") { Description = $"Step budget (default {SandboxOptions.DefaultMaxSteps:N0})." };
         var json = CommonOptions.Json();
+        var policy = CommonOptions.Policy();
         var command = new Command("exec", "Run a tool file in the sandbox with no cluster and print the outcome.")
         {
-            file, input, inputFile, examples, timeout, maxSteps, json,
+            file, input, inputFile, examples, timeout, maxSteps, json, policy,
         };
 
         command.SetAction(async (parse, cancellationToken) =>
@@ -31,6 +32,11 @@ internal static class ExecCommand
             if (sources != 1)
             {
                 cli.Error.WriteLine("autonomy exec: give exactly one of --input, --input-file or --examples.");
+                return ExitCodes.UsageError;
+            }
+
+            if (!cli.UsePolicy(parse.GetValue(policy)))
+            {
                 return ExitCodes.UsageError;
             }
 
