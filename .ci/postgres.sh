@@ -7,10 +7,23 @@
 # Does nothing when AUTONOMY_TEST_POSTGRES is already set, so a developer's own server wins.
 # Trust authentication on 127.0.0.1 only: the server is private to this machine and this run.
 
+# Root work (apt-get, chown, runuser) runs directly as root, or through passwordless sudo for a developer.
+autonomy_as_root() {
+  if [ "$(id -u)" -eq 0 ]; then
+    "$@"
+  elif command -v sudo >/dev/null 2>&1 && sudo -n true 2>/dev/null; then
+    sudo -n "$@"
+  else
+    echo "starting PostgreSQL needs root or passwordless sudo; or point AUTONOMY_TEST_POSTGRES at a server of your own" >&2
+    return 1
+  fi
+}
+
 autonomy_stop_postgres() {
   if [ -n "${AUTONOMY_PG_DIR:-}" ] && [ -d "$AUTONOMY_PG_DIR" ]; then
-    runuser -u postgres -- "$AUTONOMY_PG_BIN/pg_ctl" -D "$AUTONOMY_PG_DIR/data" -m immediate stop >/dev/null 2>&1 || true
-    rm -rf "$AUTONOMY_PG_DIR"
+    autonomy_as_root runuser -u postgres -- "$AUTONOMY_PG_BIN/pg_ctl" -D "$AUTONOMY_PG_DIR/data" -m immediate stop >/dev/null 2>&1 || true
+    autonomy_as_root rm -rf "$AUTONOMY_PG_DIR"
+    rm -f "$AUTONOMY_PG_DIR.initdb.log"
     unset AUTONOMY_TEST_POSTGRES
     echo "==> PostgreSQL stopped"
   fi
@@ -24,8 +37,8 @@ autonomy_start_postgres() {
   if [ -z "$initdb" ]; then
     echo "==> installing PostgreSQL"
     export DEBIAN_FRONTEND=noninteractive
-    apt-get update -qq || return 1
-    apt-get install -y -qq --no-install-recommends postgresql >/dev/null || return 1
+    autonomy_as_root env DEBIAN_FRONTEND=noninteractive apt-get update -qq || return 1
+    autonomy_as_root env DEBIAN_FRONTEND=noninteractive apt-get install -y -qq --no-install-recommends postgresql >/dev/null || return 1
     initdb=$(ls -1 /usr/lib/postgresql/*/bin/initdb 2>/dev/null | sort -V | tail -n 1 || true)
     if [ -z "$initdb" ]; then
       echo "PostgreSQL was installed but no initdb was found under /usr/lib/postgresql" >&2
@@ -38,11 +51,11 @@ autonomy_start_postgres() {
   dir=$(mktemp -d /tmp/autonomy-pg-XXXXXX) || return 1
   chmod 755 "$dir"
   mkdir "$dir/data"
-  chown -R postgres:postgres "$dir"
+  autonomy_as_root chown -R postgres:postgres "$dir" || return 1
   AUTONOMY_PG_DIR=$dir
 
-  if ! runuser -u postgres -- "$initdb" -D "$dir/data" -U postgres --auth=trust -E UTF8 --no-locale >"$dir/initdb.log" 2>&1; then
-    cat "$dir/initdb.log" >&2
+  if ! autonomy_as_root runuser -u postgres -- "$initdb" -D "$dir/data" -U postgres --auth=trust -E UTF8 --no-locale >"$dir.initdb.log" 2>&1; then
+    cat "$dir.initdb.log" >&2
     autonomy_stop_postgres
     return 1
   fi
@@ -57,7 +70,7 @@ autonomy_start_postgres() {
     if (exec 3<>"/dev/tcp/127.0.0.1/$port") 2>/dev/null; then
       continue
     fi
-    if runuser -u postgres -- "$AUTONOMY_PG_BIN/pg_ctl" -D "$dir/data" \
+    if autonomy_as_root runuser -u postgres -- "$AUTONOMY_PG_BIN/pg_ctl" -D "$dir/data" \
       -o "-h 127.0.0.1 -p $port -k $dir -c fsync=off -c synchronous_commit=off -c full_page_writes=off" \
       -l "$dir/log" -w -t 60 start >/dev/null; then
       export AUTONOMY_TEST_POSTGRES="Host=127.0.0.1;Port=$port;Username=postgres;Database=postgres"
