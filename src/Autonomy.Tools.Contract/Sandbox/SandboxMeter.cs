@@ -24,8 +24,8 @@ public sealed class SandboxMeter
     /// </summary>
     public const int SegmentInterval = 32;
 
-    // The thread's current segment. The hot path finds it through SandboxSegmentMap instead when it can: on Linux
-    // each thread-static read is a call to the TLS resolver, and the hot path runs at every call of tool code.
+    // The only thread-static the hot path reads. On Linux each thread-static read is a call to the TLS resolver, and
+    // the hot path runs at every call of tool code; loops in synchronous bodies skip it (see Step(SandboxSegment)).
     [ThreadStatic]
     private static SandboxSegment? t_segment;
 
@@ -76,10 +76,9 @@ public sealed class SandboxMeter
 
     /// <summary>Counts one step: a loop iteration or a jump.</summary>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    public static unsafe void Step()
+    public static void Step()
     {
-        byte marker = 0;
-        var segment = SandboxSegmentMap.Find((nint)(&marker)) ?? CurrentSegment();
+        var segment = t_segment ?? ThrowOutsideSandbox();
         if (--segment.Countdown <= 0)
         {
             segment.Meter.Settle(segment);
@@ -105,10 +104,9 @@ public sealed class SandboxMeter
     /// call-depth budget. Returns the thread's segment, for <see cref="Step(SandboxSegment)"/> in the same body.
     /// </summary>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    public static unsafe SandboxSegment Enter()
+    public static SandboxSegment Enter()
     {
-        byte marker = 0;
-        var segment = SandboxSegmentMap.Find((nint)(&marker)) ?? CurrentSegment();
+        var segment = t_segment ?? ThrowOutsideSandbox();
         if (--segment.Countdown <= 0)
         {
             segment.Meter.Settle(segment);
@@ -163,11 +161,9 @@ public sealed class SandboxMeter
         var previousContext = SynchronizationContext.Current;
         byte marker = 0;
         var stackBase = (nint)(&marker);
-        var segment = new SandboxSegment(this, stackBase, stackBase - (nint)Math.Min(_limits.MaxStackBytes, int.MaxValue));
+        var segment = new SandboxSegment(this, stackBase - (nint)Math.Min(_limits.MaxStackBytes, int.MaxValue));
         t_segment = segment;
-        SandboxSegmentMap.Claim(segment);
 
-        // Counted last, so that the host's own allocations above (the map's table, the first time) are not the tool's.
         segment.AllocatedAtStart = GC.GetAllocatedBytesForCurrentThread();
         SynchronizationContext.SetSynchronizationContext(_context);
         try
@@ -179,7 +175,6 @@ public sealed class SandboxMeter
             Interlocked.Add(ref _allocatedInEndedSegments, GC.GetAllocatedBytesForCurrentThread() - segment.AllocatedAtStart);
             Interlocked.Add(ref _stepsLeft, -Math.Clamp(SegmentInterval - segment.Countdown, 0, SegmentInterval));
             SynchronizationContext.SetSynchronizationContext(previousContext);
-            SandboxSegmentMap.Release(segment, previousSegment);
             t_segment = previousSegment;
         }
     }
@@ -261,10 +256,6 @@ public sealed class SandboxMeter
         // Every thread of this execution settles within SegmentInterval steps, sees the trip and throws.
         Volatile.Write(ref _nextCheckAt, long.MaxValue);
     }
-
-    /// <summary>The thread's segment through the thread-static: the fallback when the stack map has no answer.</summary>
-    [MethodImpl(MethodImplOptions.NoInlining)]
-    private static SandboxSegment CurrentSegment() => t_segment ?? ThrowOutsideSandbox();
 
     [DoesNotReturn]
     private static SandboxSegment ThrowOutsideSandbox() =>
