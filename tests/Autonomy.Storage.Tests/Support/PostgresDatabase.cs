@@ -1,17 +1,31 @@
+using Autonomy.Core.Storage.Migrations;
+using Autonomy.Storage.Postgres;
 using Npgsql;
 
 namespace Autonomy.Storage.Tests.Support;
 
 /// <summary>
-/// A fresh database per test class on the server named by <c>AUTONOMY_TEST_POSTGRES</c>, with
-/// <c>schema/postgresql/0001_orleans.sql</c> applied the way the migration runner applies it: one
-/// multi-statement command inside one transaction. The database is dropped when the class is done.
+/// A fresh database per test class on the server named by <c>AUTONOMY_TEST_POSTGRES</c>, with every embedded
+/// migration under <c>schema/postgresql/</c> applied by <see cref="PostgresMigrator"/>, as a silo applies them at
+/// start-up. The database is dropped when the class is done.
 /// </summary>
 public sealed class PostgresDatabase : IAsyncLifetime
 {
     public const string ConnectionVariable = "AUTONOMY_TEST_POSTGRES";
 
+    private readonly bool _migrate;
     private NpgsqlDataSource? _dataSource;
+
+    public PostgresDatabase()
+        : this(migrate: true)
+    {
+    }
+
+    /// <summary>A database that is migrated on initialisation, or left empty for migration tests.</summary>
+    internal PostgresDatabase(bool migrate)
+    {
+        _migrate = migrate;
+    }
 
     /// <summary>The server's connection string, or null when the variable is unset or empty.</summary>
     public static string? ServerConnectionString =>
@@ -26,7 +40,11 @@ public sealed class PostgresDatabase : IAsyncLifetime
 
     public string DatabaseName { get; } = $"autonomy_test_{Guid.NewGuid():N}";
 
-    private NpgsqlDataSource DataSource =>
+    /// <summary>What the migrator did when the database was created.</summary>
+    public MigrationReport? Migrations { get; private set; }
+
+    /// <summary>The data source of this class's own database.</summary>
+    public NpgsqlDataSource DataSource =>
         _dataSource ?? throw new InvalidOperationException("The database was not created: PostgreSQL is not configured.");
 
     public async Task InitializeAsync()
@@ -53,17 +71,11 @@ public sealed class PostgresDatabase : IAsyncLifetime
         }
 
         ConnectionString = new NpgsqlConnectionStringBuilder(server) { Database = DatabaseName }.ConnectionString;
-        _dataSource = NpgsqlDataSource.Create(ConnectionString);
-
-        var schema = await File.ReadAllTextAsync(RepositoryPaths.OrleansSchema);
-        await using var connection = await _dataSource.OpenConnectionAsync();
-        await using var transaction = await connection.BeginTransactionAsync();
-        await using (var apply = new NpgsqlCommand(schema, connection, transaction))
+        _dataSource = PostgresConnections.CreateDataSource(ConnectionString);
+        if (_migrate)
         {
-            await apply.ExecuteNonQueryAsync();
+            Migrations = await PostgresMigrator.MigrateAsync(_dataSource);
         }
-
-        await transaction.CommitAsync();
     }
 
     public async Task DisposeAsync()

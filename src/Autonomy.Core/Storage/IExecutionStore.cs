@@ -1,0 +1,58 @@
+namespace Autonomy.Core.Storage;
+
+/// <summary>
+/// Reads the execution log and its rollups. Aggregate questions (success rates, latency, the opportunity scan)
+/// are answered from rollups, whose size grows with tools and hours, never with executions; raw executions are
+/// read a page at a time, for patterns and replays.
+/// </summary>
+/// <remarks>
+/// Windows are resolved to whole rollup buckets (hours): a window <c>[from, to)</c> covers the buckets whose start
+/// is in <c>[BucketOf(from), to)</c>, so the hour holding <c>from</c> is included in full.
+/// </remarks>
+public interface IExecutionStore
+{
+    /// <summary>The newest executions of a tool, or of one version of it, newest first.</summary>
+    /// <param name="toolName">The tool.</param>
+    /// <param name="toolVersion">One version, or null for all.</param>
+    /// <param name="limit">The most rows to return.</param>
+    /// <param name="before">Only executions that started before this time (paging), or null for the newest.</param>
+    /// <param name="cancellationToken">Cancels the read.</param>
+    Task<IReadOnlyList<ExecutionRecord>> ReadRecentAsync(
+        string toolName, int? toolVersion, int limit, DateTimeOffset? before = null, CancellationToken cancellationToken = default);
+
+    /// <summary>The newest executions of a tool that count against it (tool error, timeout, budget, invalid output), newest first.</summary>
+    /// <param name="toolName">The tool.</param>
+    /// <param name="since">Only failures that started at or after this time.</param>
+    /// <param name="limit">The most rows to return.</param>
+    /// <param name="cancellationToken">Cancels the read.</param>
+    Task<IReadOnlyList<ExecutionRecord>> ReadFailuresAsync(
+        string toolName, DateTimeOffset since, int limit, CancellationToken cancellationToken = default);
+
+    /// <summary>The executions with these ids that are stored, in no particular order.</summary>
+    Task<IReadOnlyList<ExecutionRecord>> ReadByIdsAsync(
+        IReadOnlyCollection<Guid> executionIds, CancellationToken cancellationToken = default);
+
+    /// <summary>The hourly rollups of a tool, or of one version, in a window, ordered by version and bucket.</summary>
+    /// <param name="toolName">The tool.</param>
+    /// <param name="toolVersion">One version, or null for all.</param>
+    /// <param name="from">The start of the window (its hour is included).</param>
+    /// <param name="to">The end of the window, exclusive.</param>
+    /// <param name="cancellationToken">Cancels the read.</param>
+    Task<IReadOnlyList<ExecutionRollup>> ReadRollupsAsync(
+        string toolName, int? toolVersion, DateTimeOffset from, DateTimeOffset to, CancellationToken cancellationToken = default);
+
+    /// <summary>
+    /// The loop's opportunity scan, from rollups alone: tools (all versions together) whose success rate in the
+    /// window is below <paramref name="successRateBelow"/> with at least <paramref name="minExecutions"/>
+    /// attributable executions. Invalid input is the caller's fault and counts neither way: the rate is
+    /// successes / (all − invalid input), and so is the execution count. Worst first, then by name.
+    /// </summary>
+    /// <param name="from">The start of the window (its hour is included).</param>
+    /// <param name="to">The end of the window, exclusive.</param>
+    /// <param name="successRateBelow">The threshold, 0 to 1 (0.7 in the design).</param>
+    /// <param name="minExecutions">The fewest attributable executions a tool needs to be judged (10 in the design).</param>
+    /// <param name="limit">The most tools to return.</param>
+    /// <param name="cancellationToken">Cancels the read.</param>
+    Task<IReadOnlyList<ToolRollupSummary>> FindToolsBelowSuccessRateAsync(
+        DateTimeOffset from, DateTimeOffset to, double successRateBelow, int minExecutions, int limit, CancellationToken cancellationToken = default);
+}

@@ -1,0 +1,25 @@
+namespace Autonomy.Core.Storage;
+
+/// <summary>Attempts to improve tools (<c>improvement_attempts</c>), from start to outcome.</summary>
+public interface IImprovementAttemptStore
+{
+    /// <summary>Records the start of an attempt (in progress).</summary>
+    /// <exception cref="ArgumentException">The investigation report does not exist.</exception>
+    Task<ImprovementAttempt> StartAsync(NewImprovementAttempt attempt, CancellationToken cancellationToken = default);
+
+    /// <summary>Records how an attempt ended. An attempt ends once.</summary>
+    /// <param name="attemptId">The attempt.</param>
+    /// <param name="status">Deployed, rejected or failed.</param>
+    /// <param name="candidateVersion">The version it produced, if any.</param>
+    /// <param name="error">Why it was rejected or failed.</param>
+    /// <param name="cancellationToken">Cancels the write.</param>
+    /// <exception cref="InvalidOperationException">The attempt does not exist or has already ended.</exception>
+    Task<ImprovementAttempt> CompleteAsync(
+        long attemptId, ImprovementStatus status, int? candidateVersion, string? error, CancellationToken cancellationToken = default);
+
+    /// <summary>One attempt, or null.</summary>
+    Task<ImprovementAttempt?> GetAsync(long attemptId, CancellationToken cancellationToken = default);
+
+    /// <summary>The newest attempts on a tool, newest first.</summary>
+    Task<IReadOnlyList<ImprovementAttempt>> ListAsync(string toolName, int limit, CancellationToken cancellationToken = default);
+}

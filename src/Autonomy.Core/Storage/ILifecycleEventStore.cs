@@ -1,0 +1,26 @@
+namespace Autonomy.Core.Storage;
+
+/// <summary>
+/// How tools came to be (<c>tool_creation_events</c>) and what happened to them after
+/// (<c>tool_lifecycle_events</c>), with the <c>tool_lifecycle_summary</c> view.
+/// </summary>
+public interface ILifecycleEventStore
+{
+    /// <summary>Records a tool's creation.</summary>
+    Task<ToolCreationEvent> RecordCreationAsync(NewToolCreationEvent creation, CancellationToken cancellationToken = default);
+
+    /// <summary>Records a lifecycle event.</summary>
+    Task<LifecycleEvent> RecordEventAsync(NewLifecycleEvent lifecycleEvent, CancellationToken cancellationToken = default);
+
+    /// <summary>A tool's creation events, oldest first.</summary>
+    Task<IReadOnlyList<ToolCreationEvent>> ListCreationsAsync(string toolName, CancellationToken cancellationToken = default);
+
+    /// <summary>A tool's lifecycle events, newest first.</summary>
+    Task<IReadOnlyList<LifecycleEvent>> ListEventsAsync(string toolName, int limit, CancellationToken cancellationToken = default);
+
+    /// <summary>A tool's row of <c>tool_lifecycle_summary</c>, or null when it has no events.</summary>
+    Task<ToolLifecycleSummary?> GetSummaryAsync(string toolName, CancellationToken cancellationToken = default);
+
+    /// <summary>Every tool's row of <c>tool_lifecycle_summary</c>, by name.</summary>
+    Task<IReadOnlyList<ToolLifecycleSummary>> ListSummariesAsync(CancellationToken cancellationToken = default);
+}

@@ -1,0 +1,12 @@
+using Autonomy.Core.Storage;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace Autonomy.Storage.Embedded;
+
+/// <summary>Registers the project's stores on the embedded SQLite file.</summary>
+public static class SqliteStorageServiceCollectionExtensions
+{
+    /// <summary>Registers every project store over the <see cref="SqliteConnectionFactory"/> registered in the container.</summary>
+    public static IServiceCollection AddSqliteProjectStores(this IServiceCollection services) =>
+        services.AddProjectStores(sp => new SqliteStoreDatabase(sp.GetRequiredService<SqliteConnectionFactory>()));
+}

@@ -1,0 +1,3 @@
+namespace Autonomy.Storage.Tests.Conformance;
+
+public sealed class AnalysisStoresSqliteTests(SqliteBackend backend) : AnalysisStoresConformance(backend), IClassFixture<SqliteBackend>;

@@ -1,0 +1,3 @@
+namespace Autonomy.Storage.Tests.Conformance;
+
+public sealed class DeploymentMonitoringStoreSqliteTests(SqliteBackend backend) : DeploymentMonitoringStoreConformance(backend), IClassFixture<SqliteBackend>;

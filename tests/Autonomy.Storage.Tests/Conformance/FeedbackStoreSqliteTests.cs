@@ -1,0 +1,3 @@
+namespace Autonomy.Storage.Tests.Conformance;
+
+public sealed class FeedbackStoreSqliteTests(SqliteBackend backend) : FeedbackStoreConformance(backend), IClassFixture<SqliteBackend>;

@@ -1,0 +1,3 @@
+namespace Autonomy.Storage.Tests.Conformance;
+
+public sealed class LifecycleEventStorePostgresTests(PostgresBackend backend) : LifecycleEventStoreConformance(backend), IClassFixture<PostgresBackend>, IRequiresPostgres;

@@ -1,0 +1,3 @@
+namespace Autonomy.Storage.Tests.Conformance;
+
+public sealed class LifecycleEventStoreSqliteTests(SqliteBackend backend) : LifecycleEventStoreConformance(backend), IClassFixture<SqliteBackend>;

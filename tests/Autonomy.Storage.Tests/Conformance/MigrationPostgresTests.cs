@@ -1,0 +1,3 @@
+namespace Autonomy.Storage.Tests.Conformance;
+
+public sealed class MigrationPostgresTests(PostgresBackend backend) : MigrationConformance(backend), IClassFixture<PostgresBackend>, IRequiresPostgres;

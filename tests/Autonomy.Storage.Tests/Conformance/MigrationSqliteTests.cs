@@ -1,0 +1,3 @@
+namespace Autonomy.Storage.Tests.Conformance;
+
+public sealed class MigrationSqliteTests(SqliteBackend backend) : MigrationConformance(backend), IClassFixture<SqliteBackend>;

@@ -1,0 +1,3 @@
+namespace Autonomy.Storage.Tests.Conformance;
+
+public sealed class TestResultStorePostgresTests(PostgresBackend backend) : TestResultStoreConformance(backend), IClassFixture<PostgresBackend>, IRequiresPostgres;
