@@ -156,7 +156,7 @@ public sealed class ToolCompiler : IDisposable
         var emitTree = instrument ? Instrument(model, tree) : tree;
         var name = located.Metadata.Name;
         var typeName = located.ToolClass.ToDisplayString(SymbolDisplayFormat.FullyQualifiedFormat).Replace("global::", string.Empty, StringComparison.Ordinal);
-        var loaded = Emit(checkedCompilation, tree, name, emitTree, typeName, OptimizationLevel.Release, diagnostics);
+        var loaded = Emit(hash, name, emitTree, typeName, OptimizationLevel.Release, diagnostics);
         if (loaded is null)
         {
             return Finish(hash, null, diagnostics, started);
@@ -164,20 +164,16 @@ public sealed class ToolCompiler : IDisposable
 
         // Optimised code cannot map every fault (an index or a division) to its line. A build without JIT
         // optimisation can; it is made only when a failure needs its line, and never serves traffic.
-        var diagnosticBuild = new Lazy<CompiledTool?>(() => Emit(checkedCompilation, tree, name, emitTree, typeName, OptimizationLevel.Debug, []) is { } debug
+        var diagnosticBuild = new Lazy<CompiledTool?>(() => Emit(hash, name, emitTree, typeName, OptimizationLevel.Debug, []) is { } debug
             ? new CompiledTool(hash, located.Metadata, located.InputSchema, located.OutputSchema, debug.Context, debug.Assembly, debug.Type, instrument, null)
             : null);
         var tool = new CompiledTool(hash, located.Metadata, located.InputSchema, located.OutputSchema, loaded.Context, loaded.Assembly, loaded.Type, instrument, diagnosticBuild);
         return Finish(hash, tool, diagnostics, started);
     }
 
-    private static LoadedAssembly? Emit(
-        CSharpCompilation checkedCompilation, SyntaxTree checkedTree, string toolName, SyntaxTree tree, string typeName, OptimizationLevel optimization, List<ToolDiagnostic> diagnostics)
+    private static LoadedAssembly? Emit(string hash, string toolName, SyntaxTree tree, string typeName, OptimizationLevel optimization, List<ToolDiagnostic> diagnostics)
     {
-        // Derived from the checked compilation, so the referenced assemblies' symbols bound for the check are reused.
-        var compilation = checkedCompilation
-            .ReplaceSyntaxTree(checkedTree, tree)
-            .WithOptions(checkedCompilation.Options.WithAllowUnsafe(false).WithOptimizationLevel(optimization));
+        var compilation = CreateCompilation(hash, tree, allowUnsafe: false, optimization);
         using var pe = new MemoryStream();
         var emit = compilation.Emit(pe, options: new EmitOptions(debugInformationFormat: DebugInformationFormat.Embedded));
         if (!emit.Success)
@@ -190,7 +186,7 @@ public sealed class ToolCompiler : IDisposable
 
         pe.Position = 0;
         var suffix = optimization == OptimizationLevel.Debug ? ":diagnostic" : string.Empty;
-        var context = new ToolLoadContext($"tool:{toolName}:{compilation.AssemblyName}{suffix}");
+        var context = new ToolLoadContext($"tool:{toolName}:{hash[..12]}{suffix}");
         var assembly = context.LoadFromStream(pe);
         return new LoadedAssembly(context, assembly, assembly.GetType(typeName, throwOnError: true)!);
     }
@@ -236,14 +232,14 @@ public sealed class ToolCompiler : IDisposable
         return tree;
     }
 
-    private static CSharpCompilation CreateCompilation(string hash, SyntaxTree tree, bool allowUnsafe) =>
+    private static CSharpCompilation CreateCompilation(string hash, SyntaxTree tree, bool allowUnsafe, OptimizationLevel optimization = OptimizationLevel.Release) =>
         CSharpCompilation.Create(
             "tool_" + hash[..16],
             [tree],
             ToolReferences.All,
             new CSharpCompilationOptions(
                 OutputKind.DynamicallyLinkedLibrary,
-                optimizationLevel: OptimizationLevel.Release,
+                optimizationLevel: optimization,
                 allowUnsafe: allowUnsafe,
                 deterministic: true,
                 nullableContextOptions: NullableContextOptions.Enable,
