@@ -1,8 +1,9 @@
 namespace Autonomy.Core.Storage;
 
 /// <summary>
-/// The append-only history of each tool's source. Nothing is updated or deleted: a rollback appends a new version
-/// whose source is an older one's. Appending is optimistic: the caller picks the next number, and if another
+/// The append-only history of each tool's source. Nothing is updated or deleted: a rollback moves the tool's active
+/// version back to an existing one and is recorded as an event (<c>deployment_rollbacks</c>, lifecycle events), so a
+/// version number always names the code that ran under it (decision 0007). Appending is optimistic: the caller picks the next number, and if another
 /// writer took it first the append fails with <see cref="VersionConflictException"/>.
 /// </summary>
 public interface IToolVersionStore

@@ -4,7 +4,7 @@ namespace Autonomy.Core.Storage;
 /// <param name="ToolName">The tool.</param>
 /// <param name="MonitoringId">The session that triggered it, which the rollback ends.</param>
 /// <param name="FromVersion">The version rolled back.</param>
-/// <param name="ToVersion">The version restored (as a new version in the history).</param>
+/// <param name="ToVersion">The existing version made active again.</param>
 /// <param name="Reason">Why.</param>
 /// <param name="Automatic">Whether the loop did it rather than a person.</param>
 public sealed record NewRollback(
