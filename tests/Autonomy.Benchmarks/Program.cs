@@ -1,4 +1,5 @@
 using Autonomy.Benchmarks;
+using Autonomy.Benchmarks.Storage;
 using BenchmarkDotNet.Running;
 
 // `cold` measures a first compile in fresh processes; `cold-child` is one such process. Everything else goes to
@@ -16,6 +17,12 @@ if (args is [ColdCompile.ChildCommand])
 if (args is [SandboxOverheadInterleaved.Command, .. var input])
 {
     return SandboxOverheadInterleaved.Run(input is [var json] ? json : null);
+}
+
+// `storage` runs the execution-log ingest and rollup-scan measurements against AUTONOMY_TEST_POSTGRES.
+if (args is [StorageBenchmarks.Command, .. var storageArgs])
+{
+    return await StorageBenchmarks.RunAsync(storageArgs);
 }
 
 BenchmarkSwitcher.FromAssembly(typeof(BenchmarkConfig).Assembly).Run(args);

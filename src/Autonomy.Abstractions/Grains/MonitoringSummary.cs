@@ -1,0 +1,17 @@
+namespace Autonomy.Abstractions.Grains;
+
+/// <summary>The tool's active monitoring session.</summary>
+/// <param name="MonitoringId">The stored session's id.</param>
+/// <param name="Version">The version watched.</param>
+/// <param name="BaselineVersion">The version it replaced.</param>
+/// <param name="StartedAt">When monitoring started.</param>
+/// <param name="EndsAt">When the window ends.</param>
+/// <param name="HealthChecks">Health checks recorded so far.</param>
+[GenerateSerializer, Immutable, Alias("autonomy.monitoring-summary")]
+public sealed record MonitoringSummary(
+    [property: Id(0)] long MonitoringId,
+    [property: Id(1)] int Version,
+    [property: Id(2)] int? BaselineVersion,
+    [property: Id(3)] DateTimeOffset StartedAt,
+    [property: Id(4)] DateTimeOffset EndsAt,
+    [property: Id(5)] int HealthChecks);

@@ -1,0 +1,235 @@
+using Autonomy.Abstractions.Execution;
+using Autonomy.Abstractions.Grains;
+using Autonomy.Core.Compilation;
+using Autonomy.Core.Execution;
+using Autonomy.Core.Storage;
+using Autonomy.Grains.Tools;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
+using Orleans.Concurrency;
+
+namespace Autonomy.Grains.Execution;
+
+/// <summary>
+/// Runs tools where the call lands. A stateless worker, so one tool's executions spread over activations, cores
+/// and silos instead of queueing on its grain. It trusts its knowledge of a tool's active version for a short TTL,
+/// finds compiled code in the compiler's cache by source hash, records every execution in the execution log, and
+/// sends per-version metrics to the tool's grain in batches.
+/// </summary>
+[StatelessWorker]
+public sealed class ToolExecutorGrain(
+    ToolCompiler compiler,
+    ToolExecutor executor,
+    ExecutionLogWriter executionLog,
+    IFeedbackStore feedbackStore,
+    IOptions<ToolGrainOptions> options,
+    TimeProvider time,
+    ILogger<ToolExecutorGrain> logger) : Grain, IToolExecutorGrain
+{
+    private readonly ToolGrainOptions _options = options.Value;
+    private readonly Dictionary<string, CachedVersion> _active = new(StringComparer.Ordinal);
+    private readonly Dictionary<(string Tool, int Version, DateTimeOffset Bucket), MetricsBucketCounts> _pending = [];
+    private int _pendingExecutions;
+
+    /// <inheritdoc />
+    public override Task OnActivateAsync(CancellationToken cancellationToken)
+    {
+        var period = TimeSpan.FromMilliseconds(_options.MetricsFlushMilliseconds);
+
+        // Interleaves with executions: the flush swaps the pending counts out before its only await.
+        this.RegisterGrainTimer(static (self, _) => self.FlushMetricsAsync(), this, new GrainTimerCreationOptions(period, period) { Interleave = true });
+        return Task.CompletedTask;
+    }
+
+    /// <inheritdoc />
+    public override Task OnDeactivateAsync(DeactivationReason reason, CancellationToken cancellationToken) => FlushMetricsAsync();
+
+    /// <inheritdoc />
+    public async Task<ToolExecutionReply> ExecuteAsync(string toolName, string inputJson, CancellationToken cancellationToken = default)
+    {
+        if (string.IsNullOrWhiteSpace(toolName))
+        {
+            return NotRun(ToolExecutionStatus.UnknownTool, 0, "a tool name is required");
+        }
+
+        // A missing input is the caller's fault like any other non-JSON input: the executor answers InvalidInput.
+        inputJson ??= string.Empty;
+        var active = await GetActiveAsync(toolName);
+        switch (active?.Status)
+        {
+            case null:
+                return NotRun(ToolExecutionStatus.Unavailable, 0, $"the active version of tool '{toolName}' could not be read; try again");
+            case ToolAvailability.UnknownTool:
+                return NotRun(ToolExecutionStatus.UnknownTool, 0, $"no tool is named '{toolName}'");
+            case ToolAvailability.NotDeployed:
+                return NotRun(ToolExecutionStatus.NotDeployed, 0, $"tool '{toolName}' has no deployed version");
+            case ToolAvailability.Archived:
+                return NotRun(ToolExecutionStatus.Archived, active.Version, $"tool '{toolName}' is archived");
+        }
+
+        var tool = await LoadAsync(toolName, active, cancellationToken);
+        if (tool is null)
+        {
+            return NotRun(ToolExecutionStatus.Unavailable, active.Version, $"version {active.Version} of tool '{toolName}' cannot be loaded");
+        }
+
+        var startedAt = time.GetUtcNow();
+        var result = await executor.ExecuteAsync(tool, inputJson, cancellationToken);
+        var executionId = Guid.CreateVersion7(startedAt);
+        Record(ExecutionRecord.FromResult(executionId, toolName, active.Version, startedAt, inputJson, result, time, silo: RuntimeIdentity));
+        Count(toolName, active.Version, startedAt, result);
+        if (_pendingExecutions >= _options.MetricsFlushExecutions)
+        {
+            await FlushMetricsAsync();
+        }
+
+        return new ToolExecutionReply(executionId, active.Version, result);
+    }
+
+    /// <inheritdoc />
+    public async Task<FeedbackReceipt> ReportFeedbackAsync(Guid executionId, string toolName, int version, bool correct, string? expectedOutput, string? comment = null)
+    {
+        if (executionId == Guid.Empty || string.IsNullOrWhiteSpace(toolName) || version < 1)
+        {
+            return new FeedbackReceipt(false, "an execution id, a tool name and a version are required");
+        }
+
+        try
+        {
+            await feedbackStore.RecordAsync(new NewToolFeedback(executionId, toolName, version, correct, expectedOutput, comment));
+            return new FeedbackReceipt(true, null);
+        }
+        catch (ArgumentException ex)
+        {
+            return new FeedbackReceipt(false, ex.Message);
+        }
+    }
+
+    /// <summary>Sends the counts aggregated since the last flush, one batch per tool; failed batches stay pending.</summary>
+    internal async Task FlushMetricsAsync()
+    {
+        if (_pending.Count == 0)
+        {
+            return;
+        }
+
+        var pending = _pending.ToDictionary();
+        _pending.Clear();
+        _pendingExecutions = 0;
+        foreach (var tool in pending.Keys.Select(k => k.Tool).Distinct(StringComparer.Ordinal))
+        {
+            var counts = pending.Where(p => string.Equals(p.Key.Tool, tool, StringComparison.Ordinal)).ToList();
+            try
+            {
+                await GrainFactory.GetGrain<IToolGrain>(tool).ReportMetricsAsync(new ToolMetricsBatch(tool, [.. counts.Select(c => c.Value)]));
+            }
+#pragma warning disable CA1031 // Metrics are retried at the next flush; nothing here may fault the worker.
+            catch (Exception ex)
+#pragma warning restore CA1031
+            {
+                Log.MetricsFlushFailed(logger, tool, ex);
+                foreach (var (key, value) in counts)
+                {
+                    Add(key, value);
+                }
+            }
+        }
+    }
+
+    private async Task<ActiveToolVersion?> GetActiveAsync(string toolName)
+    {
+        var now = time.GetTimestamp();
+        if (_active.TryGetValue(toolName, out var cached)
+            && time.GetElapsedTime(cached.FetchedAt, now) < TimeSpan.FromMilliseconds(_options.ActiveVersionTtlMilliseconds))
+        {
+            return cached.Version;
+        }
+
+        try
+        {
+            var active = await GrainFactory.GetGrain<IToolGrain>(toolName).GetActiveVersionAsync();
+            _active[toolName] = new CachedVersion(active, now);
+            return active;
+        }
+#pragma warning disable CA1031 // A failed lookup becomes an Unavailable reply, never an exception through the client.
+        catch (Exception ex)
+#pragma warning restore CA1031
+        {
+            Log.ActiveVersionLookupFailed(logger, toolName, ex);
+            return null;
+        }
+    }
+
+    private async Task<CompiledTool?> LoadAsync(string toolName, ActiveToolVersion active, CancellationToken cancellationToken)
+    {
+        if (active.SourceHash is { } hash && compiler.TryGetCached(hash, out var cached))
+        {
+            return cached;
+        }
+
+        if (active.Source is null)
+        {
+            return null;
+        }
+
+        // Compiles on the thread pool (inside the compiler) when this silo has not compiled the version yet.
+        var compiled = await compiler.CompileAsync(active.Source, cancellationToken);
+        if (compiled.Tool is null)
+        {
+            Log.ActiveVersionUnloadable(logger, toolName, active.Version, compiled.SourceHash);
+        }
+
+        return compiled.Tool;
+    }
+
+    private void Record(ExecutionRecord record)
+    {
+        try
+        {
+            if (!executionLog.TryRecord(record))
+            {
+                // Full or stopped: the writer counts the refusal; the caller still gets the result.
+                Log.ExecutionNotRecorded(logger, record.ExecutionId, record.ToolName, null);
+            }
+        }
+#pragma warning disable CA1031 // The log must never fail an execution that already ran.
+        catch (Exception ex)
+#pragma warning restore CA1031
+        {
+            Log.ExecutionNotRecorded(logger, record.ExecutionId, record.ToolName, ex);
+        }
+    }
+
+    private void Count(string toolName, int version, DateTimeOffset startedAt, ExecutionResult result)
+    {
+        var bucket = MetricsWindow.BucketStart(startedAt, _options.Bucket);
+        var counts = new MetricsBucketCounts(
+            version,
+            bucket,
+            result.Outcome == ExecutionOutcome.Success ? 1 : 0,
+            result.CountsAsToolFailure ? 1 : 0,
+            result.Outcome == ExecutionOutcome.InvalidInput ? 1 : 0,
+            (long)result.Duration.TotalMicroseconds);
+        Add((toolName, version, bucket), counts);
+        _pendingExecutions++;
+    }
+
+    private void Add((string Tool, int Version, DateTimeOffset Bucket) key, MetricsBucketCounts counts)
+    {
+        if (_pending.TryGetValue(key, out var existing))
+        {
+            var merged = new List<MetricsBucketCounts> { existing };
+            MetricsWindow.Merge(merged, [counts]);
+            _pending[key] = merged[0];
+        }
+        else
+        {
+            _pending[key] = counts;
+        }
+    }
+
+    private static ToolExecutionReply NotRun(ToolExecutionStatus status, int version, string message) =>
+        new(Guid.Empty, version, new ExecutionResult(ExecutionOutcome.InvalidInput, null, message, null, ExceededBudget.None, TimeSpan.Zero, 0, 0, [], 0), status);
+
+    private sealed record CachedVersion(ActiveToolVersion Version, long FetchedAt);
+}

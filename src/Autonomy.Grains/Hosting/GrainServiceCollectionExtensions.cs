@@ -1,0 +1,42 @@
+using Autonomy.Core.Compilation;
+using Autonomy.Core.Execution;
+using Autonomy.Core.Policy;
+using Autonomy.Core.Sandbox;
+using Autonomy.Grains.Tools;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
+
+namespace Autonomy.Grains.Hosting;
+
+/// <summary>Registers what the tool grains and execution workers need, besides the stores and the execution log.</summary>
+public static class GrainServiceCollectionExtensions
+{
+    /// <summary>
+    /// Registers <see cref="ToolGrainOptions"/> (<c>Autonomy:Tools</c>), <see cref="CompilerOptions"/>
+    /// (<c>Autonomy:Compiler</c>), <see cref="SandboxOptions"/> (<c>Autonomy:Sandbox</c>), the
+    /// <see cref="ToolPolicy"/> (<see cref="CompilerOptions.PolicyFile"/>, else the built-in rules), one <see cref="ToolCompiler"/> (its cache is per silo) and one
+    /// <see cref="ToolExecutor"/>. The host registers the project stores and the <c>ExecutionLogWriter</c>.
+    /// Registrations already present (a policy, a clock) are kept.
+    /// </summary>
+    public static IServiceCollection AddAutonomyGrains(this IServiceCollection services, IConfiguration configuration)
+    {
+        ArgumentNullException.ThrowIfNull(services);
+        ArgumentNullException.ThrowIfNull(configuration);
+        services.AddOptions<ToolGrainOptions>().Bind(configuration.GetSection(ToolGrainOptions.SectionName)).ValidateDataAnnotations().ValidateOnStart();
+        services.AddOptions<CompilerOptions>().Bind(configuration.GetSection(CompilerOptions.SectionName)).ValidateDataAnnotations().ValidateOnStart();
+        services.AddOptions<SandboxOptions>().Bind(configuration.GetSection(SandboxOptions.SectionName)).ValidateDataAnnotations().ValidateOnStart();
+        services.TryAddSingleton(TimeProvider.System);
+        services.TryAddSingleton(sp => sp.GetRequiredService<IOptions<CompilerOptions>>().Value.PolicyFile is { Length: > 0 } path
+            ? new ToolPolicy(PolicyRuleSet.LoadFile(path))
+            : ToolPolicy.Default);
+        services.TryAddSingleton(sp => new ToolCompiler(
+            sp.GetRequiredService<ToolPolicy>(),
+            sp.GetRequiredService<IOptions<CompilerOptions>>(),
+            sp.GetService<ILogger<ToolCompiler>>()));
+        services.TryAddSingleton(sp => new ToolExecutor(sp.GetRequiredService<IOptions<SandboxOptions>>(), sp.GetRequiredService<TimeProvider>()));
+        return services;
+    }
+}

@@ -1,0 +1,541 @@
+using System.Globalization;
+using System.Text.Json;
+using Autonomy.Abstractions.Grains;
+using Autonomy.Abstractions.Tools;
+using Autonomy.Core.Compilation;
+using Autonomy.Core.Storage;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
+
+namespace Autonomy.Grains.Tools;
+
+/// <summary>
+/// One tool. Sources are appended to the version store; the grain keeps summaries, the active, previous and pinned
+/// versions, the metric buckets and the monitoring session. Compilation runs on the thread pool inside
+/// <see cref="ToolCompiler"/> and is only awaited here.
+/// </summary>
+public sealed class ToolGrain(
+    [PersistentState("tool", "autonomy")] IPersistentState<ToolState> state,
+    ToolCompiler compiler,
+    IToolVersionStore versionStore,
+    IDeploymentMonitoringStore monitoringStore,
+    ILifecycleEventStore lifecycleStore,
+    IOptions<ToolGrainOptions> options,
+    TimeProvider time,
+    ILogger<ToolGrain> logger) : Grain, IToolGrain, IRemindable
+{
+    /// <summary>The name of the health-check reminder.</summary>
+    public const string HealthCheckReminder = "health-check";
+
+    private readonly ToolGrainOptions _options = options.Value;
+    private string? _activeSource;
+    private int _activeSourceVersion;
+    private bool _metricsUnsaved;
+
+    private string Name => this.GetPrimaryKeyString();
+
+    private ToolState State => state.State;
+
+    /// <inheritdoc />
+    public async Task<RegisterVersionResult> RegisterVersionAsync(string source, string author, string reason, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(source);
+        if (State.Archived)
+        {
+            return new RegisterVersionResult(null, SourceHash.Of(source), [], $"tool '{Name}' is archived");
+        }
+
+        var compiled = await compiler.CompileAsync(source, cancellationToken);
+        var diagnostics = compiled.Diagnostics.ToList();
+        if (compiled.Tool is { } tool && !string.Equals(tool.Metadata.Name, Name, StringComparison.Ordinal))
+        {
+            diagnostics.Add(new ToolDiagnostic("error", "AUT020", $"The source declares the tool '{tool.Metadata.Name}', not '{Name}'.", 0, 0));
+        }
+
+        if (diagnostics.Any(d => d.IsError))
+        {
+            Log.VersionRejected(logger, Name, diagnostics.Count(d => d.IsError));
+            return new RegisterVersionResult(null, compiled.SourceHash, diagnostics, $"rejected: {diagnostics.Count(d => d.IsError)} error(s)");
+        }
+
+        if (State.Versions.LastOrDefault() is { } latest && latest.SourceHash == compiled.SourceHash)
+        {
+            // Registering the newest source again is idempotent: it is that version.
+            return new RegisterVersionResult(latest.Version, compiled.SourceHash, diagnostics, null);
+        }
+
+        var versionAuthor = string.Equals(author, "autonomous", StringComparison.OrdinalIgnoreCase) ? VersionAuthor.Autonomous : VersionAuthor.Human;
+        var stored = await AppendAsync(source, versionAuthor, reason, cancellationToken);
+        State.Versions.Add(new ToolVersionSummary(
+            stored.Version, stored.SourceHash, AuthorName(stored.Author), stored.Reason, stored.CreatedAt, stored.ParentVersion));
+        if (State.Versions.Count > ToolState.MaxVersionSummaries)
+        {
+            State.Versions.RemoveRange(0, State.Versions.Count - ToolState.MaxVersionSummaries);
+        }
+
+        State.LatestVersion = stored.Version;
+        await WriteStateAsync(cancellationToken);
+        await RecordEventAsync("version_registered", null, null, stored.Version, new { author = AuthorName(stored.Author), reason, sourceHash = stored.SourceHash });
+        Log.VersionRegistered(logger, Name, stored.Version, stored.SourceHash);
+        return new RegisterVersionResult(stored.Version, stored.SourceHash, diagnostics, null);
+    }
+
+    /// <inheritdoc />
+    public async Task<ToolCommandResult> DeployAsync(int version)
+    {
+        if (Refuse(version, allowPinned: false) is { } refusal)
+        {
+            return refusal;
+        }
+
+        if (State.ActiveVersion == version)
+        {
+            return Result(true, $"version {version} is already active");
+        }
+
+        var summary = await FindVersionAsync(version);
+        if (summary is null)
+        {
+            return Result(false, $"tool '{Name}' has no version {version}");
+        }
+
+        await EndMonitoringAsync(MonitoringStatus.Aborted, $"superseded by the deploy of version {version}");
+        var previous = State.ActiveVersion;
+        Activate(summary, previous, "deploy", "deploy");
+        await StartMonitoringAsync(version, previous);
+        await WriteStateAsync();
+        await EnsureReminderAsync();
+        await RecordEventAsync("deployed", null, ToolStatus.Active, version, new { previousVersion = previous });
+        Log.Deployed(logger, Name, version, previous);
+        return Result(true, $"version {version} is active");
+    }
+
+    /// <inheritdoc />
+    public async Task<ToolCommandResult> RollbackAsync(int? toVersion, string reason)
+    {
+        var target = toVersion ?? State.PreviousVersion;
+        if (target is null)
+        {
+            return Result(false, $"tool '{Name}' has no previous version to roll back to");
+        }
+
+        if (Refuse(target.Value, allowPinned: false) is { } refusal)
+        {
+            return refusal;
+        }
+
+        if (State.ActiveVersion == target)
+        {
+            return Result(false, $"version {target} is already active");
+        }
+
+        var summary = await FindVersionAsync(target.Value);
+        if (summary is null)
+        {
+            return Result(false, $"tool '{Name}' has no version {target}");
+        }
+
+        await RollBackAsync(summary, string.IsNullOrWhiteSpace(reason) ? "manual rollback" : reason, automatic: false);
+        return Result(true, $"rolled back to version {target}");
+    }
+
+    /// <inheritdoc />
+    public async Task<ToolCommandResult> PinAsync(int? version)
+    {
+        var target = version ?? State.ActiveVersion;
+        if (target is null)
+        {
+            return Result(false, $"tool '{Name}' has no active version to pin");
+        }
+
+        if (State.PinnedVersion is { } pinned && pinned != target)
+        {
+            return Result(false, $"tool '{Name}' is pinned to version {pinned}; unpin it first");
+        }
+
+        if (State.ActiveVersion != target)
+        {
+            var deployed = await DeployAsync(target.Value);
+            if (!deployed.Succeeded)
+            {
+                return deployed;
+            }
+        }
+
+        State.PinnedVersion = target;
+        await WriteStateAsync();
+        await RecordEventAsync("pinned", null, null, target, new { });
+        return Result(true, $"pinned to version {target}");
+    }
+
+    /// <inheritdoc />
+    public async Task<ToolCommandResult> UnpinAsync()
+    {
+        if (State.PinnedVersion is not { } pinned)
+        {
+            return Result(true, "the tool was not pinned");
+        }
+
+        State.PinnedVersion = null;
+        await WriteStateAsync();
+        await RecordEventAsync("unpinned", null, null, pinned, new { });
+        return Result(true, $"unpinned version {pinned}");
+    }
+
+    /// <inheritdoc />
+    public async Task<ToolCommandResult> ArchiveAsync(string reason)
+    {
+        if (State.LatestVersion == 0 && State.Versions.Count == 0)
+        {
+            return Result(false, $"no tool is named '{Name}'");
+        }
+
+        if (State.Archived)
+        {
+            return Result(true, "the tool was already archived");
+        }
+
+        await EndMonitoringAsync(MonitoringStatus.Aborted, "the tool was archived");
+        State.Archived = true;
+        State.Stamp++;
+        await WriteStateAsync();
+        if (await this.GetReminder(HealthCheckReminder) is { } reminder)
+        {
+            await this.UnregisterReminder(reminder);
+        }
+
+        State.ReminderRegistered = false;
+        await WriteStateAsync();
+        await RecordEventAsync("archived", ToolStatus.Active, ToolStatus.Archived, State.ActiveVersion, new { reason });
+        Log.Archived(logger, Name);
+        return Result(true, "archived");
+    }
+
+    /// <inheritdoc />
+    public Task<ToolDescription> DescribeAsync()
+    {
+        var windows = State.Buckets
+            .Select(b => b.Version)
+            .Distinct()
+            .OrderDescending()
+            .Select(v => MetricsWindow.Sum(State.Buckets, v, DateTimeOffset.MinValue, _options.Bucket)!)
+            .ToList();
+        return Task.FromResult(new ToolDescription(
+            Name,
+            Health(),
+            State.ActiveVersion,
+            State.PreviousVersion,
+            State.PinnedVersion,
+            State.Archived,
+            [.. State.Versions],
+            [.. State.Deployments],
+            windows,
+            State.Monitoring,
+            State.LastHealthCheckAt));
+    }
+
+    /// <inheritdoc />
+    public Task ReportMetricsAsync(ToolMetricsBatch batch)
+    {
+        ArgumentNullException.ThrowIfNull(batch);
+
+        // Not written here: metrics are advisory (the execution log holds
+        // every execution), and the next command or health check persists them with the rest of the state.
+        MetricsWindow.Merge(State.Buckets, batch.Buckets);
+        _metricsUnsaved = true;
+        MetricsWindow.Trim(
+            State.Buckets,
+            _options.BucketsPerVersion,
+            [State.ActiveVersion, State.PreviousVersion, State.PinnedVersion, State.Monitoring?.Version, State.Monitoring?.BaselineVersion]);
+        return Task.CompletedTask;
+    }
+
+    /// <inheritdoc />
+    public async Task<ActiveToolVersion> GetActiveVersionAsync()
+    {
+        // Interleaves: the snapshot below is taken before the only await, and the source of a version never
+        // changes (the history is append-only), so the reply is consistent even if a deploy runs meanwhile.
+        var stamp = State.Stamp;
+        var hash = State.ActiveSourceHash;
+        if (State.Archived)
+        {
+            return new ActiveToolVersion(ToolAvailability.Archived, State.ActiveVersion ?? 0, null, null, stamp);
+        }
+
+        if (State.ActiveVersion is not { } version)
+        {
+            var availability = State.LatestVersion == 0 ? ToolAvailability.UnknownTool : ToolAvailability.NotDeployed;
+            return new ActiveToolVersion(availability, 0, null, null, stamp);
+        }
+
+        if (_activeSourceVersion != version || _activeSource is null)
+        {
+            var stored = await versionStore.GetAsync(Name, version);
+            _activeSource = stored?.Source;
+            _activeSourceVersion = version;
+            hash = stored?.SourceHash ?? hash;
+        }
+
+        return new ActiveToolVersion(ToolAvailability.Available, version, hash, _activeSource, stamp);
+    }
+
+    /// <inheritdoc />
+    public override async Task OnDeactivateAsync(DeactivationReason reason, CancellationToken cancellationToken)
+    {
+        if (_metricsUnsaved)
+        {
+            await WriteStateAsync(cancellationToken);
+        }
+    }
+
+    /// <inheritdoc />
+    public Task<HealthCheckReport> CheckHealthAsync() => RunHealthCheckAsync();
+
+    /// <inheritdoc />
+    public async Task ReceiveReminder(string reminderName, TickStatus status)
+    {
+        if (string.Equals(reminderName, HealthCheckReminder, StringComparison.Ordinal))
+        {
+            await RunHealthCheckAsync();
+        }
+    }
+
+    private async Task<HealthCheckReport> RunHealthCheckAsync()
+    {
+        var now = time.GetUtcNow();
+        State.LastHealthCheckAt = now;
+        if (State.Archived || State.ActiveVersion is not { } active)
+        {
+            await WriteStateAsync();
+            return new HealthCheckReport(Health(), null, null, false, null, "nothing to check: no active version");
+        }
+
+        var monitoring = State.Monitoring;
+        var current = MetricsWindow.Sum(State.Buckets, active, monitoring?.StartedAt ?? DateTimeOffset.MinValue, _options.Bucket);
+        var baselineVersion = monitoring?.BaselineVersion ?? State.PreviousVersion;
+        var baseline = baselineVersion is { } b ? MetricsWindow.Sum(State.Buckets, b, DateTimeOffset.MinValue, _options.Bucket) : null;
+        var regression = monitoring is not null && monitoring.Version == active && IsRegression(current, baseline);
+        var message = regression
+            ? $"version {active} succeeds {Percent(current!.SuccessRate)} against {Percent(baseline!.SuccessRate)} for version {baselineVersion}"
+            : $"version {active}: {current?.Judged ?? 0} judged executions, success {Percent(current?.SuccessRate)}";
+
+        if (monitoring is not null && monitoring.Version == active)
+        {
+            try
+            {
+                await monitoringStore.RecordHealthCheckAsync(new NewHealthCheck(
+                    monitoring.MonitoringId,
+                    current?.Judged ?? 0,
+                    current?.SuccessRate,
+                    regression,
+                    JsonSerializer.Serialize(new { current, baseline, thresholdPoints = _options.RegressionThresholdPoints })));
+                State.Monitoring = monitoring with { HealthChecks = monitoring.HealthChecks + 1 };
+            }
+            catch (InvalidOperationException ex)
+            {
+                Log.MonitoringStoreFailed(logger, Name, "health-check", ex);
+                State.Monitoring = null;
+            }
+        }
+
+        int? rolledBackTo = null;
+        if (regression && State.PinnedVersion is { } pinned)
+        {
+            Log.RegressionWhilePinned(logger, Name, active, pinned);
+            message += "; pinned, so not rolled back";
+        }
+        else if (regression && await FindVersionAsync(baselineVersion!.Value) is { } target)
+        {
+            await RollBackAsync(target, "automatic rollback: " + message, automatic: true);
+            rolledBackTo = target.Version;
+        }
+        else if (State.Monitoring is { } session && now >= session.EndsAt)
+        {
+            await EndMonitoringAsync(MonitoringStatus.Completed, "the monitoring window ended without a regression");
+        }
+
+        await WriteStateAsync();
+        return new HealthCheckReport(Health(), current, baseline, regression, rolledBackTo, message);
+    }
+
+    private async Task WriteStateAsync(CancellationToken cancellationToken = default)
+    {
+        await state.WriteStateAsync(cancellationToken);
+        _metricsUnsaved = false;
+    }
+
+    private bool IsRegression(VersionWindow? current, VersionWindow? baseline) =>
+        current is { SuccessRate: { } currentRate } && current.Judged >= _options.MinimumExecutions
+        && baseline is { SuccessRate: { } baselineRate } && baseline.Judged >= _options.MinimumExecutions
+        && (baselineRate - currentRate) * 100 >= _options.RegressionThresholdPoints;
+
+    private async Task RollBackAsync(ToolVersionSummary target, string reason, bool automatic)
+    {
+        var from = State.ActiveVersion;
+        var monitoringId = State.Monitoring?.MonitoringId;
+        if (from is { } fromVersion)
+        {
+            try
+            {
+                // Names the session, which the store ends as rolled back in the same transaction.
+                await monitoringStore.RecordRollbackAsync(new NewRollback(Name, monitoringId, fromVersion, target.Version, reason, automatic));
+            }
+            catch (Exception ex) when (ex is InvalidOperationException or StoreConflictException)
+            {
+                Log.MonitoringStoreFailed(logger, Name, "rollback", ex);
+            }
+        }
+
+        State.Monitoring = null;
+        Activate(target, from, automatic ? "auto-rollback" : "rollback", reason);
+        await WriteStateAsync();
+        await RecordEventAsync("rolled_back", null, null, target.Version, new { fromVersion = from, reason, automatic });
+        Log.RolledBack(logger, Name, from, target.Version, automatic, reason);
+    }
+
+    private void Activate(ToolVersionSummary summary, int? previous, string kind, string reason)
+    {
+        State.ActiveVersion = summary.Version;
+        State.ActiveSourceHash = summary.SourceHash;
+        State.PreviousVersion = previous;
+        State.Stamp++;
+        State.Deployments.Add(new ToolDeploymentEvent(kind, previous, summary.Version, time.GetUtcNow(), reason));
+        if (State.Deployments.Count > ToolState.MaxDeploymentEvents)
+        {
+            State.Deployments.RemoveRange(0, State.Deployments.Count - ToolState.MaxDeploymentEvents);
+        }
+    }
+
+    private async Task StartMonitoringAsync(int version, int? baselineVersion)
+    {
+        var baselineRate = baselineVersion is { } b ? MetricsWindow.Sum(State.Buckets, b, DateTimeOffset.MinValue, _options.Bucket)?.SuccessRate : null;
+        var window = TimeSpan.FromMinutes(_options.MonitoringWindowMinutes);
+        try
+        {
+            var session = await monitoringStore.StartAsync(new NewMonitoringSession(Name, version, baselineVersion, baselineRate, window));
+            State.Monitoring = new MonitoringSummary(session.Id, version, baselineVersion, session.StartedAt, session.EndsAt, 0);
+        }
+        catch (StoreConflictException ex)
+        {
+            // A session left active by a lost grain state; the deploy stands, unmonitored.
+            Log.MonitoringStoreFailed(logger, Name, "start", ex);
+            State.Monitoring = null;
+        }
+    }
+
+    private async Task EndMonitoringAsync(MonitoringStatus status, string reason)
+    {
+        if (State.Monitoring is not { } session)
+        {
+            return;
+        }
+
+        State.Monitoring = null;
+        try
+        {
+            await monitoringStore.EndAsync(session.MonitoringId, status, reason);
+        }
+        catch (InvalidOperationException ex)
+        {
+            Log.MonitoringStoreFailed(logger, Name, "end", ex);
+        }
+    }
+
+    private async Task EnsureReminderAsync()
+    {
+        if (State.ReminderRegistered)
+        {
+            return;
+        }
+
+        await this.RegisterOrUpdateReminder(HealthCheckReminder, _options.HealthCheckPeriod, _options.HealthCheckPeriod);
+        State.ReminderRegistered = true;
+        await WriteStateAsync();
+    }
+
+    private async Task<ToolVersion> AppendAsync(string source, VersionAuthor author, string reason, CancellationToken cancellationToken)
+    {
+        // The state may lag the store (a lost or reset grain state): on a conflict, continue after the store's latest.
+        var next = State.LatestVersion + 1;
+        for (var attempt = 0; ; attempt++)
+        {
+            try
+            {
+                return await versionStore.AppendAsync(new NewToolVersion(Name, next, source, State.ActiveVersion, author, reason), cancellationToken);
+            }
+            catch (VersionConflictException) when (attempt < 3)
+            {
+                var latest = await versionStore.GetLatestAsync(Name, cancellationToken);
+                next = (latest?.Version ?? next) + 1;
+            }
+        }
+    }
+
+    private async Task<ToolVersionSummary?> FindVersionAsync(int version)
+    {
+        if (State.Versions.FirstOrDefault(v => v.Version == version) is { } summary)
+        {
+            return summary;
+        }
+
+        // Older than the summaries kept in state: the store has every version.
+        var stored = await versionStore.GetAsync(Name, version);
+        return stored is null
+            ? null
+            : new ToolVersionSummary(stored.Version, stored.SourceHash, AuthorName(stored.Author), stored.Reason, stored.CreatedAt, stored.ParentVersion);
+    }
+
+    private ToolCommandResult? Refuse(int version, bool allowPinned)
+    {
+        if (State.Archived)
+        {
+            return Result(false, $"tool '{Name}' is archived");
+        }
+
+        if (State.LatestVersion == 0)
+        {
+            return Result(false, $"no tool is named '{Name}'");
+        }
+
+        if (!allowPinned && State.PinnedVersion is { } pinned && pinned != version)
+        {
+            return Result(false, $"tool '{Name}' is pinned to version {pinned}; unpin it first");
+        }
+
+        return null;
+    }
+
+    private ToolHealth Health()
+    {
+        if (State.Archived)
+        {
+            return ToolHealth.Archived;
+        }
+
+        if (State.ActiveVersion is not { } active)
+        {
+            return ToolHealth.NotDeployed;
+        }
+
+        var window = MetricsWindow.Sum(State.Buckets, active, DateTimeOffset.MinValue, _options.Bucket);
+        if (window is null || window.Judged < _options.MinimumExecutions)
+        {
+            return ToolHealth.Unknown;
+        }
+
+        return window.SuccessRate >= _options.HealthySuccessRate ? ToolHealth.Healthy : ToolHealth.Degraded;
+    }
+
+    private async Task RecordEventAsync(string eventType, ToolStatus? from, ToolStatus? to, int? version, object details)
+    {
+        await lifecycleStore.RecordEventAsync(new NewLifecycleEvent(Name, eventType, from, to, version, JsonSerializer.Serialize(details)));
+    }
+
+    private ToolCommandResult Result(bool succeeded, string message) =>
+        new(succeeded, message, State.ActiveVersion, State.PinnedVersion);
+
+    private static string AuthorName(VersionAuthor author) => author == VersionAuthor.Autonomous ? "autonomous" : "human";
+
+    private static string Percent(double? rate) =>
+        rate is { } r ? (r * 100).ToString("F1", CultureInfo.InvariantCulture) + " %" : "n/a";
+}

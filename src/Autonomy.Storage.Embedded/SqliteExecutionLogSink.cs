@@ -1,0 +1,198 @@
+using System.Globalization;
+using Autonomy.Core.Storage;
+using Microsoft.Data.Sqlite;
+
+namespace Autonomy.Storage.Embedded;
+
+/// <summary>
+/// Writes execution batches to the embedded SQLite file: one <c>BEGIN IMMEDIATE</c> transaction per batch, one
+/// prepared insert reused for every row, and the batch's rollups merged in the same transaction. Idempotent:
+/// <c>INSERT … ON CONFLICT DO NOTHING</c> skips stored ids, and only the rows really inserted reach the rollups.
+/// </summary>
+public sealed class SqliteExecutionLogSink : IExecutionLogSink
+{
+    private const string InsertSql =
+        """
+        INSERT INTO tool_executions
+            (execution_id, tool_name, tool_version, started_at, duration_us, outcome, input, output, input_truncated,
+             output_truncated, message, error_type, error_line, error_member, budget, steps, allocated_bytes, log_lines,
+             dropped_log_lines, caller, silo, recorded_at)
+        VALUES ($id, $tool, $version, $started, $duration, $outcome, $input, $output, $input_truncated,
+                $output_truncated, $message, $error_type, $error_line, $error_member, $budget, $steps, $allocated, $log,
+                $dropped_log, $caller, $silo, $recorded)
+        ON CONFLICT (execution_id) DO NOTHING
+        """;
+
+    private const string SelectRollupSql =
+        """
+        SELECT latency_histogram FROM tool_execution_rollups
+        WHERE tool_name = $tool AND tool_version = $version AND bucket_start = $bucket
+        """;
+
+    private const string UpsertRollupSql =
+        """
+        INSERT INTO tool_execution_rollups
+            (tool_name, tool_version, bucket_start, success_count, tool_error_count, timeout_count, budget_exceeded_count,
+             invalid_input_count, invalid_output_count, duration_sum_us, duration_min_us, duration_max_us, latency_histogram)
+        VALUES ($tool, $version, $bucket, $s, $te, $tt, $be, $ii, $io, $sum, $min, $max, $histogram)
+        ON CONFLICT (tool_name, tool_version, bucket_start) DO UPDATE SET
+            success_count = success_count + excluded.success_count,
+            tool_error_count = tool_error_count + excluded.tool_error_count,
+            timeout_count = timeout_count + excluded.timeout_count,
+            budget_exceeded_count = budget_exceeded_count + excluded.budget_exceeded_count,
+            invalid_input_count = invalid_input_count + excluded.invalid_input_count,
+            invalid_output_count = invalid_output_count + excluded.invalid_output_count,
+            duration_sum_us = duration_sum_us + excluded.duration_sum_us,
+            duration_min_us = min(duration_min_us, excluded.duration_min_us),
+            duration_max_us = max(duration_max_us, excluded.duration_max_us),
+            latency_histogram = excluded.latency_histogram
+        """;
+
+    private readonly SqliteConnectionFactory _connections;
+
+    /// <summary>Creates a sink on the embedded file.</summary>
+    public SqliteExecutionLogSink(SqliteConnectionFactory connections)
+    {
+        ArgumentNullException.ThrowIfNull(connections);
+        _connections = connections;
+    }
+
+    /// <inheritdoc/>
+    public async Task<int> WriteAsync(IReadOnlyList<ExecutionRecord> batch, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(batch);
+        if (batch.Count == 0)
+        {
+            return 0;
+        }
+
+        await using var connection = await _connections.OpenAsync(cancellationToken).ConfigureAwait(false);
+        try
+        {
+            return Write(connection, batch, cancellationToken);
+        }
+        catch (SqliteException exception) when (IsRejection(exception))
+        {
+            throw new ExecutionBatchRejectedException($"SQLite refused a batch of {batch.Count} executions: {exception.Message}", exception)
+            {
+                ErrorCode = exception.SqliteErrorCode.ToString(CultureInfo.InvariantCulture),
+            };
+        }
+    }
+
+    /// <summary>
+    /// Constraint (19), too big (18), type mismatch (20) and out of range (25) fail again on retry; busy, locked and
+    /// I/O errors do not.
+    /// </summary>
+    private static bool IsRejection(SqliteException exception) => exception.SqliteErrorCode is 18 or 19 or 20 or 25;
+
+    private static int Write(SqliteConnection connection, IReadOnlyList<ExecutionRecord> batch, CancellationToken cancellationToken)
+    {
+        // Microsoft.Data.Sqlite runs synchronously; the async methods would only wrap these calls.
+        using var transaction = connection.BeginTransaction(deferred: false);
+        using var insert = connection.CreateCommand();
+        insert.Transaction = transaction;
+        insert.CommandText = InsertSql;
+        var p = new SqliteParameter[22];
+        string[] names =
+        [
+            "$id", "$tool", "$version", "$started", "$duration", "$outcome", "$input", "$output", "$input_truncated",
+            "$output_truncated", "$message", "$error_type", "$error_line", "$error_member", "$budget", "$steps", "$allocated",
+            "$log", "$dropped_log", "$caller", "$silo", "$recorded",
+        ];
+        for (var i = 0; i < names.Length; i++)
+        {
+            p[i] = insert.Parameters.Add(new SqliteParameter(names[i], null));
+        }
+
+        insert.Prepare();
+        var fresh = new List<ExecutionRecord>(batch.Count);
+        foreach (var record in batch)
+        {
+            cancellationToken.ThrowIfCancellationRequested();
+            p[0].Value = record.ExecutionId.ToByteArray();
+            p[1].Value = record.ToolName;
+            p[2].Value = record.ToolVersion;
+            p[3].Value = record.StartedAt.ToUnixTimeMilliseconds();
+            p[4].Value = record.DurationMicroseconds;
+            p[5].Value = (int)record.Outcome;
+            p[6].Value = (object?)record.Input ?? DBNull.Value;
+            p[7].Value = (object?)record.Output ?? DBNull.Value;
+            p[8].Value = record.InputTruncated ? 1 : 0;
+            p[9].Value = record.OutputTruncated ? 1 : 0;
+            p[10].Value = (object?)record.Message ?? DBNull.Value;
+            p[11].Value = (object?)record.ErrorType ?? DBNull.Value;
+            p[12].Value = (object?)record.ErrorLine ?? DBNull.Value;
+            p[13].Value = (object?)record.ErrorMember ?? DBNull.Value;
+            p[14].Value = (int)record.Budget;
+            p[15].Value = record.Steps;
+            p[16].Value = record.AllocatedBytes;
+            p[17].Value = (object?)record.LogLines ?? DBNull.Value;
+            p[18].Value = record.DroppedLogLines;
+            p[19].Value = (object?)record.Caller ?? DBNull.Value;
+            p[20].Value = (object?)record.Silo ?? DBNull.Value;
+            p[21].Value = record.RecordedAt.ToUnixTimeMilliseconds();
+            if (insert.ExecuteNonQuery() == 1)
+            {
+                fresh.Add(record);
+            }
+        }
+
+        MergeRollups(connection, transaction, ExecutionRollupAggregator.Aggregate(fresh));
+        transaction.Commit();
+        return fresh.Count;
+    }
+
+    private static void MergeRollups(SqliteConnection connection, SqliteTransaction transaction, IReadOnlyList<ExecutionRollup> rollups)
+    {
+        if (rollups.Count == 0)
+        {
+            return;
+        }
+
+        using var select = connection.CreateCommand();
+        select.Transaction = transaction;
+        select.CommandText = SelectRollupSql;
+        var selectTool = select.Parameters.Add(new SqliteParameter("$tool", null));
+        var selectVersion = select.Parameters.Add(new SqliteParameter("$version", null));
+        var selectBucket = select.Parameters.Add(new SqliteParameter("$bucket", null));
+        select.Prepare();
+
+        using var upsert = connection.CreateCommand();
+        upsert.Transaction = transaction;
+        upsert.CommandText = UpsertRollupSql;
+        string[] names = ["$tool", "$version", "$bucket", "$s", "$te", "$tt", "$be", "$ii", "$io", "$sum", "$min", "$max", "$histogram"];
+        var p = names.Select(name => upsert.Parameters.Add(new SqliteParameter(name, null))).ToArray();
+        upsert.Prepare();
+
+        foreach (var rollup in rollups)
+        {
+            var bucket = rollup.BucketStart.ToUnixTimeMilliseconds();
+            selectTool.Value = rollup.ToolName;
+            selectVersion.Value = rollup.ToolVersion;
+            selectBucket.Value = bucket;
+
+            // The write lock of BEGIN IMMEDIATE makes this read-merge-write atomic.
+            var histogram = rollup.LatencyHistogram.ToArray();
+            if (select.ExecuteScalar() is string stored)
+            {
+                ExecutionLatencyHistogram.Merge(histogram, SqliteRollupHistogram.Parse(stored));
+            }
+
+            p[0].Value = rollup.ToolName;
+            p[1].Value = rollup.ToolVersion;
+            p[2].Value = bucket;
+            p[3].Value = rollup.SuccessCount;
+            p[4].Value = rollup.ToolErrorCount;
+            p[5].Value = rollup.TimeoutCount;
+            p[6].Value = rollup.BudgetExceededCount;
+            p[7].Value = rollup.InvalidInputCount;
+            p[8].Value = rollup.InvalidOutputCount;
+            p[9].Value = rollup.DurationSumMicroseconds;
+            p[10].Value = rollup.DurationMinMicroseconds;
+            p[11].Value = rollup.DurationMaxMicroseconds;
+            p[12].Value = SqliteRollupHistogram.Format(histogram);
+            upsert.ExecuteNonQuery();
+        }
+    }
+}

@@ -1,0 +1,219 @@
+using Autonomy.Abstractions.Execution;
+using Autonomy.Core.Storage;
+using Microsoft.Data.Sqlite;
+
+namespace Autonomy.Storage.Embedded;
+
+/// <summary>Reads the execution log and its rollups from the embedded SQLite file.</summary>
+public sealed class SqliteExecutionStore : IExecutionStore
+{
+    private const string SelectRecord =
+        """
+        SELECT execution_id, tool_name, tool_version, started_at, duration_us, outcome, input, output, input_truncated,
+               output_truncated, message, error_type, error_line, error_member, budget, steps, allocated_bytes, log_lines,
+               dropped_log_lines, caller, silo, recorded_at
+        FROM tool_executions
+        """;
+
+    private readonly SqliteConnectionFactory _connections;
+
+    /// <summary>Creates a store on the embedded file.</summary>
+    public SqliteExecutionStore(SqliteConnectionFactory connections)
+    {
+        ArgumentNullException.ThrowIfNull(connections);
+        _connections = connections;
+    }
+
+    /// <inheritdoc/>
+    public Task<IReadOnlyList<ExecutionRecord>> ReadRecentAsync(
+        string toolName, int? toolVersion, int limit, DateTimeOffset? before = null, CancellationToken cancellationToken = default)
+    {
+        ArgumentException.ThrowIfNullOrEmpty(toolName);
+        ArgumentOutOfRangeException.ThrowIfNegative(limit);
+        return ReadRecordsAsync(
+            $"""
+            {SelectRecord}
+            WHERE tool_name = $tool AND ($version IS NULL OR tool_version = $version) AND ($before IS NULL OR started_at < $before)
+            ORDER BY started_at DESC, execution_id DESC
+            LIMIT $limit
+            """,
+            command =>
+            {
+                command.Parameters.AddWithValue("$tool", toolName);
+                command.Parameters.AddWithValue("$version", (object?)toolVersion ?? DBNull.Value);
+                command.Parameters.AddWithValue("$before", (object?)before?.ToUnixTimeMilliseconds() ?? DBNull.Value);
+                command.Parameters.AddWithValue("$limit", limit);
+            },
+            cancellationToken);
+    }
+
+    /// <inheritdoc/>
+    public Task<IReadOnlyList<ExecutionRecord>> ReadFailuresAsync(
+        string toolName, DateTimeOffset since, int limit, CancellationToken cancellationToken = default)
+    {
+        ArgumentException.ThrowIfNullOrEmpty(toolName);
+        ArgumentOutOfRangeException.ThrowIfNegative(limit);
+        return ReadRecordsAsync(
+            $"""
+            {SelectRecord}
+            WHERE tool_name = $tool AND outcome IN (1, 2, 3, 5) AND started_at >= $since
+            ORDER BY started_at DESC, execution_id DESC
+            LIMIT $limit
+            """,
+            command =>
+            {
+                command.Parameters.AddWithValue("$tool", toolName);
+                command.Parameters.AddWithValue("$since", since.ToUnixTimeMilliseconds());
+                command.Parameters.AddWithValue("$limit", limit);
+            },
+            cancellationToken);
+    }
+
+    /// <inheritdoc/>
+    public async Task<IReadOnlyList<ExecutionRecord>> ReadByIdsAsync(
+        IReadOnlyCollection<Guid> executionIds, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(executionIds);
+        var records = new List<ExecutionRecord>(executionIds.Count);
+        foreach (var chunk in executionIds.Chunk(500))
+        {
+            var names = chunk.Select((_, i) => $"$id{i}").ToArray();
+            records.AddRange(await ReadRecordsAsync(
+                $"{SelectRecord} WHERE execution_id IN ({string.Join(", ", names)})",
+                command =>
+                {
+                    for (var i = 0; i < chunk.Length; i++)
+                    {
+                        command.Parameters.AddWithValue(names[i], chunk[i].ToByteArray());
+                    }
+                },
+                cancellationToken).ConfigureAwait(false));
+        }
+
+        return records;
+    }
+
+    /// <inheritdoc/>
+    public async Task<IReadOnlyList<ExecutionRollup>> ReadRollupsAsync(
+        string toolName, int? toolVersion, DateTimeOffset from, DateTimeOffset to, CancellationToken cancellationToken = default)
+    {
+        ArgumentException.ThrowIfNullOrEmpty(toolName);
+        await using var connection = await _connections.OpenAsync(cancellationToken).ConfigureAwait(false);
+        await using var command = connection.CreateCommand();
+        command.CommandText =
+            """
+            SELECT tool_name, tool_version, bucket_start, success_count, tool_error_count, timeout_count, budget_exceeded_count,
+                   invalid_input_count, invalid_output_count, duration_sum_us, duration_min_us, duration_max_us, latency_histogram
+            FROM tool_execution_rollups
+            WHERE tool_name = $tool AND ($version IS NULL OR tool_version = $version) AND bucket_start >= $from AND bucket_start < $to
+            ORDER BY tool_version, bucket_start
+            """;
+        command.Parameters.AddWithValue("$tool", toolName);
+        command.Parameters.AddWithValue("$version", (object?)toolVersion ?? DBNull.Value);
+        command.Parameters.AddWithValue("$from", ExecutionRollup.BucketOf(from).ToUnixTimeMilliseconds());
+        command.Parameters.AddWithValue("$to", to.ToUnixTimeMilliseconds());
+        await using var reader = await command.ExecuteReaderAsync(cancellationToken).ConfigureAwait(false);
+        var rollups = new List<ExecutionRollup>();
+        while (await reader.ReadAsync(cancellationToken).ConfigureAwait(false))
+        {
+            rollups.Add(new ExecutionRollup(
+                reader.GetString(0),
+                reader.GetInt32(1),
+                DateTimeOffset.FromUnixTimeMilliseconds(reader.GetInt64(2)),
+                reader.GetInt32(3),
+                reader.GetInt32(4),
+                reader.GetInt32(5),
+                reader.GetInt32(6),
+                reader.GetInt32(7),
+                reader.GetInt32(8),
+                reader.GetInt64(9),
+                reader.GetInt64(10),
+                reader.GetInt64(11),
+                SqliteRollupHistogram.Parse(reader.GetString(12))));
+        }
+
+        return rollups;
+    }
+
+    /// <inheritdoc/>
+    public async Task<IReadOnlyList<ToolRollupSummary>> FindToolsBelowSuccessRateAsync(
+        DateTimeOffset from, DateTimeOffset to, double successRateBelow, int minExecutions, int limit, CancellationToken cancellationToken = default)
+    {
+        ArgumentOutOfRangeException.ThrowIfNegative(minExecutions);
+        ArgumentOutOfRangeException.ThrowIfNegative(limit);
+        await using var connection = await _connections.OpenAsync(cancellationToken).ConfigureAwait(false);
+        await using var command = connection.CreateCommand();
+        command.CommandText =
+            """
+            SELECT tool_name, s, te, tt, be, ii, io
+            FROM (
+                SELECT tool_name,
+                       sum(success_count) AS s, sum(tool_error_count) AS te, sum(timeout_count) AS tt,
+                       sum(budget_exceeded_count) AS be, sum(invalid_input_count) AS ii, sum(invalid_output_count) AS io
+                FROM tool_execution_rollups
+                WHERE bucket_start >= $from AND bucket_start < $to
+                GROUP BY tool_name
+            )
+            WHERE s + te + tt + be + io >= $min AND s < $rate * (s + te + tt + be + io)
+            ORDER BY CAST(s AS REAL) / (s + te + tt + be + io), tool_name
+            LIMIT $limit
+            """;
+        command.Parameters.AddWithValue("$from", ExecutionRollup.BucketOf(from).ToUnixTimeMilliseconds());
+        command.Parameters.AddWithValue("$to", to.ToUnixTimeMilliseconds());
+        command.Parameters.AddWithValue("$min", Math.Max(minExecutions, 1));
+        command.Parameters.AddWithValue("$rate", successRateBelow);
+        command.Parameters.AddWithValue("$limit", limit);
+        await using var reader = await command.ExecuteReaderAsync(cancellationToken).ConfigureAwait(false);
+        var tools = new List<ToolRollupSummary>();
+        while (await reader.ReadAsync(cancellationToken).ConfigureAwait(false))
+        {
+            tools.Add(new ToolRollupSummary(
+                reader.GetString(0), reader.GetInt64(1), reader.GetInt64(2), reader.GetInt64(3), reader.GetInt64(4), reader.GetInt64(5), reader.GetInt64(6)));
+        }
+
+        return tools;
+    }
+
+    private static string? NullableString(SqliteDataReader reader, int ordinal) => reader.IsDBNull(ordinal) ? null : reader.GetString(ordinal);
+
+    private static ExecutionRecord ReadRecord(SqliteDataReader reader) => new(
+        new Guid(reader.GetFieldValue<byte[]>(0)),
+        reader.GetString(1),
+        reader.GetInt32(2),
+        DateTimeOffset.FromUnixTimeMilliseconds(reader.GetInt64(3)),
+        TimeSpan.FromMicroseconds(reader.GetInt64(4)),
+        (ExecutionOutcome)reader.GetInt32(5),
+        NullableString(reader, 6),
+        NullableString(reader, 7),
+        reader.GetInt64(8) != 0,
+        reader.GetInt64(9) != 0,
+        NullableString(reader, 10),
+        NullableString(reader, 11),
+        reader.IsDBNull(12) ? null : reader.GetInt32(12),
+        NullableString(reader, 13),
+        (ExceededBudget)reader.GetInt32(14),
+        reader.GetInt64(15),
+        reader.GetInt64(16),
+        NullableString(reader, 17),
+        reader.GetInt32(18),
+        NullableString(reader, 19),
+        NullableString(reader, 20),
+        DateTimeOffset.FromUnixTimeMilliseconds(reader.GetInt64(21)));
+
+    private async Task<IReadOnlyList<ExecutionRecord>> ReadRecordsAsync(
+        string sql, Action<SqliteCommand> bind, CancellationToken cancellationToken)
+    {
+        await using var connection = await _connections.OpenAsync(cancellationToken).ConfigureAwait(false);
+        await using var command = connection.CreateCommand();
+        command.CommandText = sql;
+        bind(command);
+        await using var reader = await command.ExecuteReaderAsync(cancellationToken).ConfigureAwait(false);
+        var records = new List<ExecutionRecord>();
+        while (await reader.ReadAsync(cancellationToken).ConfigureAwait(false))
+        {
+            records.Add(ReadRecord(reader));
+        }
+
+        return records;
+    }
+}

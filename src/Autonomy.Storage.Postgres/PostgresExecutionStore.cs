@@ -1,0 +1,203 @@
+using Autonomy.Abstractions.Execution;
+using Autonomy.Core.Storage;
+using Npgsql;
+using NpgsqlTypes;
+
+namespace Autonomy.Storage.Postgres;
+
+/// <summary>Reads the execution log and its rollups from PostgreSQL.</summary>
+public sealed class PostgresExecutionStore : IExecutionStore
+{
+    private const string SelectRecord = $"SELECT {PostgresExecutionCopy.Columns} FROM tool_executions";
+
+    private const string RollupColumns =
+        "r.tool_name, r.tool_version, r.bucket_start, r.success_count, r.tool_error_count, r.timeout_count, r.budget_exceeded_count, " +
+        "r.invalid_input_count, r.invalid_output_count, r.duration_sum_us, r.duration_min_us, r.duration_max_us, l.latency_histogram";
+
+    private readonly NpgsqlDataSource _dataSource;
+
+    /// <summary>Creates a store on the process's data source.</summary>
+    public PostgresExecutionStore(NpgsqlDataSource dataSource)
+    {
+        ArgumentNullException.ThrowIfNull(dataSource);
+        _dataSource = dataSource;
+    }
+
+    /// <inheritdoc/>
+    public Task<IReadOnlyList<ExecutionRecord>> ReadRecentAsync(
+        string toolName, int? toolVersion, int limit, DateTimeOffset? before = null, CancellationToken cancellationToken = default)
+    {
+        ArgumentException.ThrowIfNullOrEmpty(toolName);
+        ArgumentOutOfRangeException.ThrowIfNegative(limit);
+        return ReadRecordsAsync(
+            $"""
+            {SelectRecord}
+            WHERE tool_name = $1 AND ($2::integer IS NULL OR tool_version = $2) AND ($3::timestamptz IS NULL OR started_at < $3)
+            ORDER BY started_at DESC, execution_id DESC
+            LIMIT $4
+            """,
+            [
+                Text(toolName),
+                new NpgsqlParameter { Value = (object?)toolVersion ?? DBNull.Value, NpgsqlDbType = NpgsqlDbType.Integer },
+                new NpgsqlParameter { Value = (object?)before?.UtcDateTime ?? DBNull.Value, NpgsqlDbType = NpgsqlDbType.TimestampTz },
+                new NpgsqlParameter { Value = limit, NpgsqlDbType = NpgsqlDbType.Integer },
+            ],
+            cancellationToken);
+    }
+
+    /// <inheritdoc/>
+    public Task<IReadOnlyList<ExecutionRecord>> ReadFailuresAsync(
+        string toolName, DateTimeOffset since, int limit, CancellationToken cancellationToken = default)
+    {
+        ArgumentException.ThrowIfNullOrEmpty(toolName);
+        ArgumentOutOfRangeException.ThrowIfNegative(limit);
+
+        // The outcome list matches the partial index ix_tool_executions_tool_failures.
+        return ReadRecordsAsync(
+            $"""
+            {SelectRecord}
+            WHERE tool_name = $1 AND outcome IN (1, 2, 3, 5) AND started_at >= $2
+            ORDER BY started_at DESC, execution_id DESC
+            LIMIT $3
+            """,
+            [
+                Text(toolName),
+                new NpgsqlParameter { Value = since.UtcDateTime, NpgsqlDbType = NpgsqlDbType.TimestampTz },
+                new NpgsqlParameter { Value = limit, NpgsqlDbType = NpgsqlDbType.Integer },
+            ],
+            cancellationToken);
+    }
+
+    /// <inheritdoc/>
+    public Task<IReadOnlyList<ExecutionRecord>> ReadByIdsAsync(
+        IReadOnlyCollection<Guid> executionIds, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(executionIds);
+        return ReadRecordsAsync(
+            $"{SelectRecord} WHERE execution_id = ANY($1)",
+            [new NpgsqlParameter { Value = executionIds.ToArray(), NpgsqlDbType = NpgsqlDbType.Array | NpgsqlDbType.Uuid }],
+            cancellationToken);
+    }
+
+    /// <inheritdoc/>
+    public async Task<IReadOnlyList<ExecutionRollup>> ReadRollupsAsync(
+        string toolName, int? toolVersion, DateTimeOffset from, DateTimeOffset to, CancellationToken cancellationToken = default)
+    {
+        ArgumentException.ThrowIfNullOrEmpty(toolName);
+        await using var command = _dataSource.CreateCommand(
+            $"""
+            SELECT {RollupColumns}
+            FROM tool_execution_rollups AS r
+            LEFT JOIN tool_execution_rollup_latency AS l USING (tool_name, tool_version, bucket_start)
+            WHERE r.tool_name = $1 AND ($2::integer IS NULL OR r.tool_version = $2) AND r.bucket_start >= $3 AND r.bucket_start < $4
+            ORDER BY r.tool_version, r.bucket_start
+            """);
+        command.Parameters.Add(Text(toolName));
+        command.Parameters.Add(new NpgsqlParameter { Value = (object?)toolVersion ?? DBNull.Value, NpgsqlDbType = NpgsqlDbType.Integer });
+        command.Parameters.Add(new NpgsqlParameter { Value = ExecutionRollup.BucketOf(from).UtcDateTime, NpgsqlDbType = NpgsqlDbType.TimestampTz });
+        command.Parameters.Add(new NpgsqlParameter { Value = to.UtcDateTime, NpgsqlDbType = NpgsqlDbType.TimestampTz });
+        await using var reader = await command.ExecuteReaderAsync(cancellationToken).ConfigureAwait(false);
+        var rollups = new List<ExecutionRollup>();
+        while (await reader.ReadAsync(cancellationToken).ConfigureAwait(false))
+        {
+            rollups.Add(new ExecutionRollup(
+                reader.GetString(0),
+                reader.GetInt32(1),
+                new DateTimeOffset(reader.GetDateTime(2), TimeSpan.Zero),
+                reader.GetInt32(3),
+                reader.GetInt32(4),
+                reader.GetInt32(5),
+                reader.GetInt32(6),
+                reader.GetInt32(7),
+                reader.GetInt32(8),
+                reader.GetInt64(9),
+                reader.GetInt64(10),
+                reader.GetInt64(11),
+                reader.IsDBNull(12) ? new int[ExecutionLatencyHistogram.BucketCount] : reader.GetFieldValue<int[]>(12)));
+        }
+
+        return rollups;
+    }
+
+    /// <inheritdoc/>
+    public async Task<IReadOnlyList<ToolRollupSummary>> FindToolsBelowSuccessRateAsync(
+        DateTimeOffset from, DateTimeOffset to, double successRateBelow, int minExecutions, int limit, CancellationToken cancellationToken = default)
+    {
+        ArgumentOutOfRangeException.ThrowIfNegative(minExecutions);
+        ArgumentOutOfRangeException.ThrowIfNegative(limit);
+
+        // Reads the narrow counts table only; the histograms live in tool_execution_rollup_latency.
+        await using var command = _dataSource.CreateCommand(
+            """
+            SELECT tool_name, s, te, tt, be, ii, io
+            FROM (
+                SELECT tool_name,
+                       sum(success_count) AS s, sum(tool_error_count) AS te, sum(timeout_count) AS tt,
+                       sum(budget_exceeded_count) AS be, sum(invalid_input_count) AS ii, sum(invalid_output_count) AS io
+                FROM tool_execution_rollups
+                WHERE bucket_start >= $1 AND bucket_start < $2
+                GROUP BY tool_name
+            ) AS t
+            WHERE s + te + tt + be + io >= $3 AND s < $4 * (s + te + tt + be + io)
+            ORDER BY s::float8 / NULLIF(s + te + tt + be + io, 0), tool_name COLLATE "C"
+            LIMIT $5
+            """);
+        command.Parameters.Add(new NpgsqlParameter { Value = ExecutionRollup.BucketOf(from).UtcDateTime, NpgsqlDbType = NpgsqlDbType.TimestampTz });
+        command.Parameters.Add(new NpgsqlParameter { Value = to.UtcDateTime, NpgsqlDbType = NpgsqlDbType.TimestampTz });
+        command.Parameters.Add(new NpgsqlParameter { Value = (long)Math.Max(minExecutions, 1), NpgsqlDbType = NpgsqlDbType.Bigint });
+        command.Parameters.Add(new NpgsqlParameter { Value = successRateBelow, NpgsqlDbType = NpgsqlDbType.Double });
+        command.Parameters.Add(new NpgsqlParameter { Value = limit, NpgsqlDbType = NpgsqlDbType.Integer });
+        await using var reader = await command.ExecuteReaderAsync(cancellationToken).ConfigureAwait(false);
+        var tools = new List<ToolRollupSummary>();
+        while (await reader.ReadAsync(cancellationToken).ConfigureAwait(false))
+        {
+            tools.Add(new ToolRollupSummary(
+                reader.GetString(0), reader.GetInt64(1), reader.GetInt64(2), reader.GetInt64(3), reader.GetInt64(4), reader.GetInt64(5), reader.GetInt64(6)));
+        }
+
+        return tools;
+    }
+
+    private static NpgsqlParameter Text(string value) => new() { Value = value, NpgsqlDbType = NpgsqlDbType.Text };
+
+    private static string? NullableString(NpgsqlDataReader reader, int ordinal) => reader.IsDBNull(ordinal) ? null : reader.GetString(ordinal);
+
+    private static ExecutionRecord ReadRecord(NpgsqlDataReader reader) => new(
+        reader.GetGuid(0),
+        reader.GetString(1),
+        reader.GetInt32(2),
+        new DateTimeOffset(reader.GetDateTime(3), TimeSpan.Zero),
+        TimeSpan.FromMicroseconds(reader.GetInt64(4)),
+        (ExecutionOutcome)reader.GetInt16(5),
+        NullableString(reader, 6),
+        NullableString(reader, 7),
+        reader.GetBoolean(8),
+        reader.GetBoolean(9),
+        NullableString(reader, 10),
+        NullableString(reader, 11),
+        reader.IsDBNull(12) ? null : reader.GetInt32(12),
+        NullableString(reader, 13),
+        (ExceededBudget)reader.GetInt16(14),
+        reader.GetInt64(15),
+        reader.GetInt64(16),
+        NullableString(reader, 17),
+        reader.GetInt32(18),
+        NullableString(reader, 19),
+        NullableString(reader, 20),
+        new DateTimeOffset(reader.GetDateTime(21), TimeSpan.Zero));
+
+    private async Task<IReadOnlyList<ExecutionRecord>> ReadRecordsAsync(
+        string sql, NpgsqlParameter[] parameters, CancellationToken cancellationToken)
+    {
+        await using var command = _dataSource.CreateCommand(sql);
+        command.Parameters.AddRange(parameters);
+        await using var reader = await command.ExecuteReaderAsync(cancellationToken).ConfigureAwait(false);
+        var records = new List<ExecutionRecord>();
+        while (await reader.ReadAsync(cancellationToken).ConfigureAwait(false))
+        {
+            records.Add(ReadRecord(reader));
+        }
+
+        return records;
+    }
+}

@@ -1,0 +1,275 @@
+using Autonomy.Abstractions.Execution;
+using Autonomy.Core.Storage;
+using Autonomy.Storage.Tests.ExecutionLog;
+
+namespace Autonomy.Storage.Tests.Conformance;
+
+/// <summary>
+/// The execution log's conformance suite: the same assertions against every backend's sink and store.
+/// Each test uses fresh tool names (and its own time window where it scans all tools), so tests share a database.
+/// </summary>
+public abstract class ExecutionLogConformance
+{
+    protected abstract IExecutionLogSink CreateSink();
+
+    protected abstract IExecutionStore Store { get; }
+
+    /// <summary>Counts the raw rows of a tool in <c>tool_executions</c>.</summary>
+    protected abstract Task<long> CountRowsAsync(string toolName);
+
+    [ConformanceFact]
+    public async Task WriteAsync_Records_ReadBackEqual()
+    {
+        var tool = ExecutionRecords.NewToolName();
+        var records = Enum.GetValues<ExecutionOutcome>()
+            .Select((outcome, i) => ExecutionRecords.Create(tool, outcome: outcome, startedAt: ExecutionRecords.BaseTime.AddSeconds(i)))
+            .Append(ExecutionRecords.Create(tool, input: null, startedAt: ExecutionRecords.BaseTime.AddMinutes(5)) with
+            {
+                LogLines = null,
+                Caller = null,
+                Silo = null,
+                InputTruncated = true,
+            })
+            .ToList();
+
+        Assert.Equal(records.Count, await CreateSink().WriteAsync(records));
+
+        var read = await Store.ReadByIdsAsync(records.Select(r => r.ExecutionId).ToList());
+        Assert.Equal(records.OrderBy(r => r.ExecutionId), read.OrderBy(r => r.ExecutionId));
+    }
+
+    [ConformanceFact]
+    public async Task ReadRecentAsync_TwoVersions_NewestFirstFilteredAndPaged()
+    {
+        var tool = ExecutionRecords.NewToolName();
+        var records = Enumerable.Range(0, 10)
+            .Select(i => ExecutionRecords.Create(tool, version: 1 + (i % 2), startedAt: ExecutionRecords.BaseTime.AddMinutes(i)))
+            .ToList();
+        await CreateSink().WriteAsync(records);
+
+        var recent = await Store.ReadRecentAsync(tool, null, 3);
+        Assert.Equal(records.OrderByDescending(r => r.StartedAt).Take(3), recent);
+
+        var version2 = await Store.ReadRecentAsync(tool, 2, 100);
+        Assert.Equal(records.Where(r => r.ToolVersion == 2).OrderByDescending(r => r.StartedAt), version2);
+
+        var page = await Store.ReadRecentAsync(tool, null, 2, before: records[5].StartedAt);
+        Assert.Equal([records[4], records[3]], page);
+    }
+
+    [ConformanceFact]
+    public async Task ReadFailuresAsync_MixedOutcomes_OnlyFailuresSince()
+    {
+        var tool = ExecutionRecords.NewToolName();
+        var records = ExecutionRecords.Mixed(tool, 60, seed: 7);
+        await CreateSink().WriteAsync(records);
+        var since = ExecutionRecords.BaseTime.AddMinutes(60);
+
+        var failures = await Store.ReadFailuresAsync(tool, since, 1_000);
+
+        var expected = records.Where(r => r.CountsAsToolFailure && r.StartedAt >= since).OrderByDescending(r => r.StartedAt).ToList();
+        Assert.NotEmpty(expected);
+        Assert.Equal(expected, failures);
+    }
+
+    [ConformanceFact]
+    public async Task WriteAsync_SeveralBatches_RollupsMatchTheRawRows()
+    {
+        var tool = ExecutionRecords.NewToolName();
+        var records = ExecutionRecords.Mixed(tool, 500, seed: 3);
+        var sink = CreateSink();
+        foreach (var batch in records.Chunk(77))
+        {
+            await sink.WriteAsync(batch);
+        }
+
+        var raw = await Store.ReadRecentAsync(tool, null, 10_000);
+        Assert.Equal(500, raw.Count);
+        var expected = ExecutionRollupAggregator.Aggregate(raw);
+        var rollups = await Store.ReadRollupsAsync(tool, null, ExecutionRecords.BaseTime, ExecutionRecords.BaseTime.AddDays(1));
+
+        Assert.Equal(6, rollups.Count);
+        Assert.Equal(expected.Count, rollups.Count);
+        for (var i = 0; i < expected.Count; i++)
+        {
+            Assert.True(expected[i].SameAs(rollups[i]), $"rollup {i}: expected {expected[i]}, read {rollups[i]}");
+        }
+
+        var version1 = await Store.ReadRollupsAsync(tool, 1, ExecutionRecords.BaseTime.AddMinutes(70), ExecutionRecords.BaseTime.AddHours(2));
+        Assert.Equal([ExecutionRecords.BaseTime.AddHours(1)], version1.Select(r => r.BucketStart));
+    }
+
+    [ConformanceFact]
+    public async Task WriteAsync_SameRecordsAgain_NoDuplicatesAndRollupsCountedOnce()
+    {
+        var tool = ExecutionRecords.NewToolName();
+        var records = ExecutionRecords.Mixed(tool, 100, seed: 5);
+        var sink = CreateSink();
+
+        Assert.Equal(60, await sink.WriteAsync(records[..60]));
+        Assert.Equal(0, await sink.WriteAsync(records[..60]));
+        Assert.Equal(40, await sink.WriteAsync(records[20..]));
+
+        Assert.Equal(100, await CountRowsAsync(tool));
+        var rollups = await Store.ReadRollupsAsync(tool, null, ExecutionRecords.BaseTime, ExecutionRecords.BaseTime.AddDays(1));
+        var expected = ExecutionRollupAggregator.Aggregate(records);
+        Assert.Equal(expected.Count, rollups.Count);
+        Assert.All(expected.Zip(rollups), pair => Assert.True(pair.First.SameAs(pair.Second)));
+    }
+
+    [ConformanceFact]
+    public async Task FindToolsBelowSuccessRateAsync_Window_OnlyToolsBelowWithEnoughExecutions()
+    {
+        // A window no other test writes into, so the scan over all tools sees only these.
+        var window = new DateTimeOffset(2041, 6, 1, 0, 0, 0, TimeSpan.Zero).AddHours(Random.Shared.Next(0, 100_000));
+        var prefix = ExecutionRecords.NewToolName("scan");
+        var records = new List<ExecutionRecord>();
+        void Add(string name, int version, int successes, int failures, int invalidInputs, DateTimeOffset at)
+        {
+            var outcomes = Enumerable.Repeat(ExecutionOutcome.Success, successes)
+                .Concat(Enumerable.Range(0, failures).Select(i => (ExecutionOutcome)(1 + (i % 3))))
+                .Concat(Enumerable.Repeat(ExecutionOutcome.InvalidInput, invalidInputs));
+            records.AddRange(outcomes.Select((o, i) => ExecutionRecords.Create($"{prefix}-{name}", version, o, at.AddSeconds(i), id: Guid.NewGuid())));
+        }
+
+        Add("half", 1, 5, 5, 0, window.AddHours(1));                 // 0.5 over 10: found
+        Add("good", 1, 8, 2, 0, window.AddHours(2));                 // 0.8: not below
+        Add("few", 1, 1, 4, 0, window.AddHours(3));                  // 0.2 but only 5: too few
+        Add("callers", 1, 6, 4, 20, window.AddHours(4));             // 0.6 over 10 attributable; invalid input ignored
+        Add("edge", 1, 7, 3, 0, window.AddHours(5));                 // exactly 0.7: not below
+        Add("versions", 1, 3, 3, 0, window.AddHours(6));             // 6 + 6 over two versions: 0.25 over 12
+        Add("versions", 2, 0, 6, 0, window.AddHours(7));
+        Add("outside", 1, 0, 20, 0, window.AddHours(30));            // after the window
+        Add("early", 1, 0, 20, 0, window.AddHours(-2));              // before the window
+        var sink = CreateSink();
+        foreach (var batch in records.Chunk(25))
+        {
+            await sink.WriteAsync(batch);
+        }
+
+        var found = await Store.FindToolsBelowSuccessRateAsync(window.AddMinutes(30), window.AddHours(24), 0.7, 10, 100);
+
+        Assert.Equal(
+            [
+                new ToolRollupSummary($"{prefix}-versions", 3, 3, 3, 3, 0, 0),
+                new ToolRollupSummary($"{prefix}-half", 5, 2, 2, 1, 0, 0),
+                new ToolRollupSummary($"{prefix}-callers", 6, 2, 1, 1, 20, 0),
+            ],
+            found);
+        Assert.Equal(0.6, found[2].SuccessRate, 9);
+        Assert.Single(await Store.FindToolsBelowSuccessRateAsync(window, window.AddHours(24), 0.7, 10, 1));
+    }
+
+    [ConformanceFact]
+    public async Task WriteAsync_RowBreakingAConstraint_RejectedAndNothingWritten()
+    {
+        var tool = ExecutionRecords.NewToolName();
+        var records = ExecutionRecords.Mixed(tool, 10);
+        records[4] = records[4] with { ToolVersion = 0 };
+
+        var rejected = await Assert.ThrowsAsync<ExecutionBatchRejectedException>(() => CreateSink().WriteAsync(records));
+
+        Assert.NotNull(rejected.ErrorCode);
+        Assert.Equal(0, await CountRowsAsync(tool));
+        Assert.Empty(await Store.ReadRollupsAsync(tool, null, ExecutionRecords.BaseTime, ExecutionRecords.BaseTime.AddDays(1)));
+    }
+
+    [ConformanceFact]
+    public async Task Writer_BatchWithARejectedRow_RestWrittenAndRowReported()
+    {
+        var tool = ExecutionRecords.NewToolName();
+        var records = ExecutionRecords.Mixed(tool, 300, seed: 11);
+        records[123] = records[123] with { ToolVersion = 0 };
+        var writer = new ExecutionLogWriter(CreateSink(), new ExecutionLogOptions { BatchSize = 100 }, TimeProvider.System);
+        foreach (var record in records)
+        {
+            await writer.RecordAsync(record);
+        }
+
+        await writer.DisposeAsync();
+
+        Assert.Equal(299, await CountRowsAsync(tool));
+        var rejection = Assert.Single(writer.RecentRejections);
+        Assert.Equal(records[123].ExecutionId, rejection.Record.ExecutionId);
+        Assert.Equal(new ExecutionLogStatistics(300, 299, 0, 1, 0, 0, 0, writer.Statistics.Batches), writer.Statistics);
+        var rollups = await Store.ReadRollupsAsync(tool, null, ExecutionRecords.BaseTime, ExecutionRecords.BaseTime.AddDays(1));
+        Assert.Equal(299, rollups.Sum(r => r.Total));
+    }
+
+    [ConformanceFact]
+    public async Task Writer_DisposeAsync_EverythingStored()
+    {
+        var tool = ExecutionRecords.NewToolName();
+        var records = ExecutionRecords.Mixed(tool, 2_500, seed: 13);
+        var time = new TimerSignallingTimeProvider(ExecutionRecords.BaseTime);
+        var writer = new ExecutionLogWriter(CreateSink(), new ExecutionLogOptions { BatchSize = 1_000 }, time);
+        foreach (var record in records)
+        {
+            await writer.RecordAsync(record);
+        }
+
+        await writer.DisposeAsync();
+
+        Assert.Equal(2_500, await CountRowsAsync(tool));
+        Assert.Equal(0, writer.Statistics.Dropped);
+        var rollups = await Store.ReadRollupsAsync(tool, null, ExecutionRecords.BaseTime, ExecutionRecords.BaseTime.AddDays(1));
+        Assert.Equal(2_500, rollups.Sum(r => r.Total));
+    }
+
+    [ConformanceFact]
+    public async Task Writer_OversizedDocuments_StoredCappedWithTruncationRecorded()
+    {
+        var tool = ExecutionRecords.NewToolName();
+        var options = new ExecutionLogOptions { MaxDocumentBytes = 64 * 1024 };
+        var input = "{\"text\":\"" + new string('ü', 100_000) + "\"}";
+        var output = new string('o', 200_000);
+        var record = ExecutionRecords.Create(tool, input: input, output: output);
+        var small = ExecutionRecords.Create(tool, startedAt: ExecutionRecords.BaseTime.AddMinutes(1));
+        var writer = new ExecutionLogWriter(CreateSink(), options, TimeProvider.System);
+
+        Assert.True(writer.TryRecord(record));
+        Assert.True(writer.TryRecord(small));
+        await writer.DisposeAsync();
+
+        var read = (await Store.ReadByIdsAsync([record.ExecutionId, small.ExecutionId])).ToDictionary(r => r.ExecutionId);
+        Assert.True(read[record.ExecutionId].InputTruncated);
+        Assert.True(read[record.ExecutionId].OutputTruncated);
+        Assert.Equal(input[..((64 * 1024 - 9) / 2 + 9)], read[record.ExecutionId].Input);
+        Assert.Equal(output[..(64 * 1024)], read[record.ExecutionId].Output);
+        Assert.Equal(small, read[small.ExecutionId]);
+    }
+
+    [ConformanceFact]
+    public async Task Writers_SeveralSilosConcurrently_AllRowsOnceAndRollupsExact()
+    {
+        var tool = ExecutionRecords.NewToolName();
+        var records = ExecutionRecords.Mixed(tool, 4_000, seed: 17);
+        var options = new ExecutionLogOptions { BatchSize = 250, MaxBatchAgeMilliseconds = 20 };
+        var writers = Enumerable.Range(0, 4).Select(_ => new ExecutionLogWriter(CreateSink(), options, TimeProvider.System)).ToList();
+
+        // Each silo records its quarter, and every tenth record is also delivered to a second silo.
+        await Task.WhenAll(writers.Select((writer, silo) => Task.Run(async () =>
+        {
+            for (var i = 0; i < records.Count; i++)
+            {
+                if (i % writers.Count == silo || (i % 10 == 0 && (i + 1) % writers.Count == silo))
+                {
+                    await writer.RecordAsync(records[i]);
+                }
+            }
+        })));
+        foreach (var writer in writers)
+        {
+            await writer.DisposeAsync();
+        }
+
+        Assert.Equal(4_000, await CountRowsAsync(tool));
+        Assert.Equal(4_400, writers.Sum(w => w.Statistics.Written));
+        Assert.Equal(400, writers.Sum(w => w.Statistics.AlreadyStored));
+        Assert.All(writers, w => Assert.Equal(0, w.Statistics.Dropped));
+        var rollups = await Store.ReadRollupsAsync(tool, null, ExecutionRecords.BaseTime, ExecutionRecords.BaseTime.AddDays(1));
+        var expected = ExecutionRollupAggregator.Aggregate(records);
+        Assert.Equal(expected.Count, rollups.Count);
+        Assert.All(expected.Zip(rollups), pair => Assert.True(pair.First.SameAs(pair.Second)));
+    }
+}
