@@ -1,4 +1,4 @@
-using Autonomy.Storage.Tests.Embedded.Grains;
+using Autonomy.Storage.Tests.Grains;
 using Autonomy.Storage.Tests.Embedded.Support;
 using Microsoft.Data.Sqlite;
 using Orleans.Storage;
@@ -81,9 +81,9 @@ public sealed class EmbeddedGrainStateTests(EmbeddedSiloFixture fixture) : IClas
         Assert.Contains("\"Value\":1", row.Payload, StringComparison.Ordinal);
     }
 
-    private IEmbeddedCounterGrain NewCounter(out GrainId grainId)
+    private ICounterGrain NewCounter(out GrainId grainId)
     {
-        var counter = Silo.Grains.GetGrain<IEmbeddedCounterGrain>($"counter-{Guid.NewGuid():N}");
+        var counter = Silo.Grains.GetGrain<ICounterGrain>($"counter-{Guid.NewGuid():N}");
         grainId = counter.GetGrainId();
         return counter;
     }

@@ -1,4 +1,4 @@
-using Autonomy.Storage.Tests.Embedded.Grains;
+using Autonomy.Storage.Tests.Grains;
 using Autonomy.Storage.Tests.Embedded.Support;
 using Orleans.Storage;
 
@@ -18,7 +18,7 @@ public sealed class EmbeddedGrainStorageTests(EmbeddedSiloFixture fixture) : ICl
     [MemberData(nameof(Stores))]
     public async Task ReadStateAsync_NoRow_DefaultStateWithoutETag(string store)
     {
-        var state = new GrainState<EmbeddedCounterState>(new EmbeddedCounterState { Value = 7 });
+        var state = new GrainState<CounterState>(new CounterState { Value = 7 });
 
         await Storage(store).ReadStateAsync(StateName, NewGrainId(), state);
 
@@ -30,10 +30,10 @@ public sealed class EmbeddedGrainStorageTests(EmbeddedSiloFixture fixture) : ICl
     public async Task WriteStateAsync_ThenRead_ReturnsStateAndSameETag(string store)
     {
         var grainId = NewGrainId();
-        var writer = new GrainState<EmbeddedCounterState>(new EmbeddedCounterState { Value = 5 });
+        var writer = new GrainState<CounterState>(new CounterState { Value = 5 });
         await Storage(store).WriteStateAsync(StateName, grainId, writer);
 
-        var reader = new GrainState<EmbeddedCounterState>();
+        var reader = new GrainState<CounterState>();
         await Storage(store).ReadStateAsync(StateName, grainId, reader);
 
         Assert.Equal((5, writer.ETag, true), (reader.State!.Value, reader.ETag, reader.RecordExists));
@@ -47,10 +47,10 @@ public sealed class EmbeddedGrainStorageTests(EmbeddedSiloFixture fixture) : ICl
         var grainId = NewGrainId();
         var first = await ReadAsync(store, grainId);
         var second = await ReadAsync(store, grainId);
-        first.State = new EmbeddedCounterState { Value = 1 };
+        first.State = new CounterState { Value = 1 };
         await Storage(store).WriteStateAsync(StateName, grainId, first);
 
-        second.State = new EmbeddedCounterState { Value = 2 };
+        second.State = new CounterState { Value = 2 };
         var conflict = await Assert.ThrowsAsync<InconsistentStateException>(
             () => Storage(store).WriteStateAsync(StateName, grainId, second));
 
@@ -65,15 +65,15 @@ public sealed class EmbeddedGrainStorageTests(EmbeddedSiloFixture fixture) : ICl
     {
         var grainId = NewGrainId();
         var first = await ReadAsync(store, grainId);
-        first.State = new EmbeddedCounterState { Value = 1 };
+        first.State = new CounterState { Value = 1 };
         await Storage(store).WriteStateAsync(StateName, grainId, first);
         var staleETag = first.ETag;
 
         var second = await ReadAsync(store, grainId);
-        second.State = new EmbeddedCounterState { Value = 2 };
+        second.State = new CounterState { Value = 2 };
         await Storage(store).WriteStateAsync(StateName, grainId, second);
 
-        first.State = new EmbeddedCounterState { Value = 3 };
+        first.State = new CounterState { Value = 3 };
         var conflict = await Assert.ThrowsAsync<InconsistentStateException>(
             () => Storage(store).WriteStateAsync(StateName, grainId, first));
 
@@ -88,10 +88,10 @@ public sealed class EmbeddedGrainStorageTests(EmbeddedSiloFixture fixture) : ICl
     {
         var grainId = NewGrainId();
         var first = await ReadAsync(store, grainId);
-        first.State = new EmbeddedCounterState { Value = 1 };
+        first.State = new CounterState { Value = 1 };
         await Storage(store).WriteStateAsync(StateName, grainId, first);
         var second = await ReadAsync(store, grainId);
-        second.State = new EmbeddedCounterState { Value = 2 };
+        second.State = new CounterState { Value = 2 };
         await Storage(store).WriteStateAsync(StateName, grainId, second);
 
         await Assert.ThrowsAsync<InconsistentStateException>(() => Storage(store).ClearStateAsync(StateName, grainId, first));
@@ -104,9 +104,9 @@ public sealed class EmbeddedGrainStorageTests(EmbeddedSiloFixture fixture) : ICl
     public async Task ClearStateAsync_NoETagWhileRowExists_ThrowsInconsistentStateException(string store)
     {
         var grainId = NewGrainId();
-        var neverRead = new GrainState<EmbeddedCounterState>();
+        var neverRead = new GrainState<CounterState>();
         var writer = await ReadAsync(store, grainId);
-        writer.State = new EmbeddedCounterState { Value = 4 };
+        writer.State = new CounterState { Value = 4 };
         await Storage(store).WriteStateAsync(StateName, grainId, writer);
 
         await Assert.ThrowsAsync<InconsistentStateException>(() => Storage(store).ClearStateAsync(StateName, grainId, neverRead));
@@ -119,7 +119,7 @@ public sealed class EmbeddedGrainStorageTests(EmbeddedSiloFixture fixture) : ICl
     {
         var grainId = NewGrainId();
         var owner = await ReadAsync(EmbeddedSilo.StoreName, grainId);
-        owner.State = new EmbeddedCounterState { Value = 3 };
+        owner.State = new CounterState { Value = 3 };
         await Storage(EmbeddedSilo.StoreName).WriteStateAsync(StateName, grainId, owner);
         var stale = await ReadAsync(EmbeddedSilo.StoreName, grainId);
 
@@ -134,7 +134,7 @@ public sealed class EmbeddedGrainStorageTests(EmbeddedSiloFixture fixture) : ICl
         // The activation that read before the clear must not resurrect the old state.
         await Assert.ThrowsAsync<InconsistentStateException>(
             () => Storage(EmbeddedSilo.StoreName).WriteStateAsync(StateName, grainId, stale));
-        owner.State = new EmbeddedCounterState { Value = 1 };
+        owner.State = new CounterState { Value = 1 };
         await Storage(EmbeddedSilo.StoreName).WriteStateAsync(StateName, grainId, owner);
         Assert.Equal((1, owner.ETag), await StoredAsync(EmbeddedSilo.StoreName, grainId));
     }
@@ -144,7 +144,7 @@ public sealed class EmbeddedGrainStorageTests(EmbeddedSiloFixture fixture) : ICl
     {
         var grainId = NewGrainId();
         var owner = await ReadAsync(EmbeddedSilo.DeletingStoreName, grainId);
-        owner.State = new EmbeddedCounterState { Value = 3 };
+        owner.State = new CounterState { Value = 3 };
         await Storage(EmbeddedSilo.DeletingStoreName).WriteStateAsync(StateName, grainId, owner);
         var stale = await ReadAsync(EmbeddedSilo.DeletingStoreName, grainId);
 
@@ -166,7 +166,7 @@ public sealed class EmbeddedGrainStorageTests(EmbeddedSiloFixture fixture) : ICl
         var seed = await ReadAsync(store, grainId);
         await Storage(store).WriteStateAsync(StateName, grainId, seed);
         var states = Enumerable.Range(1, Writers)
-            .Select(value => new GrainState<EmbeddedCounterState>(new EmbeddedCounterState { Value = value }, seed.ETag))
+            .Select(value => new GrainState<CounterState>(new CounterState { Value = value }, seed.ETag))
             .ToList();
 
         // Off the test's context, so the writes really overlap on SQLite's single writer lock.
@@ -192,9 +192,9 @@ public sealed class EmbeddedGrainStorageTests(EmbeddedSiloFixture fixture) : ICl
 
     private IGrainStorage Storage(string name) => fixture.Silo.Storage(name);
 
-    private async Task<GrainState<EmbeddedCounterState>> ReadAsync(string store, GrainId grainId)
+    private async Task<GrainState<CounterState>> ReadAsync(string store, GrainId grainId)
     {
-        var state = new GrainState<EmbeddedCounterState>();
+        var state = new GrainState<CounterState>();
         await Storage(store).ReadStateAsync(StateName, grainId, state);
         return state;
     }

@@ -1,4 +1,4 @@
-using Autonomy.Storage.Tests.Embedded.Grains;
+using Autonomy.Storage.Tests.Grains;
 using Autonomy.Storage.Tests.Embedded.Support;
 using Autonomy.Storage.Tests.Support;
 using Microsoft.Data.Sqlite;
@@ -29,7 +29,7 @@ public sealed class EmbeddedRestartTests : IAsyncLifetime
         var grainKey = $"counter-{Guid.NewGuid():N}";
         await using (var first = await EmbeddedSilo.StartAsync(_database.DatabasePath, serviceId, "first"))
         {
-            var counter = first.Grains.GetGrain<IEmbeddedCounterGrain>(grainKey);
+            var counter = first.Grains.GetGrain<ICounterGrain>(grainKey);
             await counter.IncrementAsync();
             await counter.IncrementAsync();
             Assert.Equal(3, await counter.IncrementAsync());
@@ -39,7 +39,7 @@ public sealed class EmbeddedRestartTests : IAsyncLifetime
         Assert.Equal((grainKey, "counter"), (stored.GrainId, stored.StateName));
 
         await using var second = await EmbeddedSilo.StartAsync(_database.DatabasePath, serviceId, "second");
-        var again = second.Grains.GetGrain<IEmbeddedCounterGrain>(grainKey);
+        var again = second.Grains.GetGrain<ICounterGrain>(grainKey);
         Assert.Equal(3, await again.GetAsync());
         Assert.Equal(4, await again.IncrementAsync());
         Assert.Contains("\"Value\":4", Assert.Single(await StoredGrainState.ReadAsync(_database, serviceId)).Payload, StringComparison.Ordinal);
@@ -52,21 +52,21 @@ public sealed class EmbeddedRestartTests : IAsyncLifetime
         var grainKey = Guid.NewGuid().ToString("N");
         await using (var first = await EmbeddedSilo.StartAsync(_database.DatabasePath, serviceId, "first"))
         {
-            await first.Grains.GetGrain<IEmbeddedTickerGrain>(grainKey).StartAsync(Period);
+            await first.Grains.GetGrain<ITickerGrain>(grainKey).StartAsync(Period);
 
-            Assert.Equal(first.Address, await EmbeddedReminderTicks.NextAsync(grainKey, TickTimeout));
+            Assert.Equal(first.Address, await ReminderTicks.NextAsync(grainKey, TickTimeout));
             var row = Assert.Single(await ReadRemindersAsync(serviceId));
             Assert.EndsWith("/" + grainKey, row.GrainId, StringComparison.Ordinal);
-            Assert.Equal((EmbeddedTickerGrain.ReminderName, (long)Period.TotalMilliseconds), (row.ReminderName, row.PeriodMilliseconds));
+            Assert.Equal((TickerGrain.ReminderName, (long)Period.TotalMilliseconds), (row.ReminderName, row.PeriodMilliseconds));
         }
 
-        EmbeddedReminderTicks.Discard(grainKey);
+        ReminderTicks.Discard(grainKey);
 
         // Nothing calls the grain on the new silo: only the stored reminder can activate it.
         await using var second = await EmbeddedSilo.StartAsync(_database.DatabasePath, serviceId, "second");
-        Assert.Equal(second.Address, await EmbeddedReminderTicks.NextAsync(grainKey, TickTimeout));
+        Assert.Equal(second.Address, await ReminderTicks.NextAsync(grainKey, TickTimeout));
 
-        await second.Grains.GetGrain<IEmbeddedTickerGrain>(grainKey).StopAsync();
+        await second.Grains.GetGrain<ITickerGrain>(grainKey).StopAsync();
         Assert.Empty(await ReadRemindersAsync(serviceId));
     }
 

@@ -14,8 +14,8 @@ namespace Autonomy.Storage.Tests.Embedded.Support;
 /// </summary>
 public sealed class EmbeddedSilo : IAsyncDisposable
 {
-    public const string StoreName = "embedded-store";
-    public const string DeletingStoreName = "embedded-deleting";
+    public const string StoreName = TestSilo.StoreName;
+    public const string DeletingStoreName = TestSilo.DeletingStoreName;
 
     private readonly IHost _host;
     private bool _running;
