@@ -6,8 +6,9 @@ namespace Autonomy.Storage.Embedded;
 
 /// <summary>
 /// Writes execution batches to the embedded SQLite file: one <c>BEGIN IMMEDIATE</c> transaction per batch, one
-/// prepared insert reused for every row, and the batch's rollups merged in the same transaction. Idempotent:
-/// <c>INSERT … ON CONFLICT DO NOTHING</c> skips stored ids, and only the rows really inserted reach the rollups.
+/// prepared insert reused for every row, and the batch's hourly and daily rollups merged in the same transaction.
+/// Idempotent: <c>INSERT … ON CONFLICT DO NOTHING</c> skips stored ids, and only the rows really inserted reach the
+/// rollups.
 /// </summary>
 public sealed class SqliteExecutionLogSink : IExecutionLogSink
 {
@@ -46,6 +47,24 @@ public sealed class SqliteExecutionLogSink : IExecutionLogSink
             duration_min_us = min(duration_min_us, excluded.duration_min_us),
             duration_max_us = max(duration_max_us, excluded.duration_max_us),
             latency_histogram = excluded.latency_histogram
+        """;
+
+    private const string UpsertDailySql =
+        """
+        INSERT INTO tool_execution_daily_rollups
+            (tool_name, tool_version, day_start, success_count, tool_error_count, timeout_count, budget_exceeded_count,
+             invalid_input_count, invalid_output_count, duration_sum_us, duration_min_us, duration_max_us)
+        VALUES ($tool, $version, $day, $s, $te, $tt, $be, $ii, $io, $sum, $min, $max)
+        ON CONFLICT (tool_name, tool_version, day_start) DO UPDATE SET
+            success_count = success_count + excluded.success_count,
+            tool_error_count = tool_error_count + excluded.tool_error_count,
+            timeout_count = timeout_count + excluded.timeout_count,
+            budget_exceeded_count = budget_exceeded_count + excluded.budget_exceeded_count,
+            invalid_input_count = invalid_input_count + excluded.invalid_input_count,
+            invalid_output_count = invalid_output_count + excluded.invalid_output_count,
+            duration_sum_us = duration_sum_us + excluded.duration_sum_us,
+            duration_min_us = min(duration_min_us, excluded.duration_min_us),
+            duration_max_us = max(duration_max_us, excluded.duration_max_us)
         """;
 
     private readonly SqliteConnectionFactory _connections;
@@ -138,7 +157,9 @@ public sealed class SqliteExecutionLogSink : IExecutionLogSink
             }
         }
 
-        MergeRollups(connection, transaction, ExecutionRollupAggregator.Aggregate(fresh));
+        var rollups = ExecutionRollupAggregator.Aggregate(fresh);
+        MergeRollups(connection, transaction, rollups);
+        MergeDailyRollups(connection, transaction, ExecutionRollupAggregator.AggregateDaily(rollups));
         transaction.Commit();
         return fresh.Count;
     }
@@ -192,6 +213,38 @@ public sealed class SqliteExecutionLogSink : IExecutionLogSink
             p[10].Value = rollup.DurationMinMicroseconds;
             p[11].Value = rollup.DurationMaxMicroseconds;
             p[12].Value = SqliteRollupHistogram.Format(histogram);
+            upsert.ExecuteNonQuery();
+        }
+    }
+
+    private static void MergeDailyRollups(SqliteConnection connection, SqliteTransaction transaction, IReadOnlyList<ExecutionRollup> days)
+    {
+        if (days.Count == 0)
+        {
+            return;
+        }
+
+        using var upsert = connection.CreateCommand();
+        upsert.Transaction = transaction;
+        upsert.CommandText = UpsertDailySql;
+        string[] names = ["$tool", "$version", "$day", "$s", "$te", "$tt", "$be", "$ii", "$io", "$sum", "$min", "$max"];
+        var p = names.Select(name => upsert.Parameters.Add(new SqliteParameter(name, null))).ToArray();
+        upsert.Prepare();
+
+        foreach (var day in days)
+        {
+            p[0].Value = day.ToolName;
+            p[1].Value = day.ToolVersion;
+            p[2].Value = day.BucketStart.ToUnixTimeMilliseconds();
+            p[3].Value = day.SuccessCount;
+            p[4].Value = day.ToolErrorCount;
+            p[5].Value = day.TimeoutCount;
+            p[6].Value = day.BudgetExceededCount;
+            p[7].Value = day.InvalidInputCount;
+            p[8].Value = day.InvalidOutputCount;
+            p[9].Value = day.DurationSumMicroseconds;
+            p[10].Value = day.DurationMinMicroseconds;
+            p[11].Value = day.DurationMaxMicroseconds;
             upsert.ExecuteNonQuery();
         }
     }

@@ -143,23 +143,44 @@ public sealed class SqliteExecutionStore : IExecutionStore
         ArgumentOutOfRangeException.ThrowIfNegative(limit);
         await using var connection = await _connections.OpenAsync(cancellationToken).ConfigureAwait(false);
         await using var command = connection.CreateCommand();
+
+        // Whole UTC days from the daily rollups, the partial-day edges from the hourly ones: the same rows as
+        // summing every hourly row of the window (see ExecutionRollupAggregator.ScanRanges).
+        var ranges = ExecutionRollupAggregator.ScanRanges(from, to);
         command.CommandText =
             """
             SELECT tool_name, s, te, tt, be, ii, io
             FROM (
                 SELECT tool_name,
-                       sum(success_count) AS s, sum(tool_error_count) AS te, sum(timeout_count) AS tt,
-                       sum(budget_exceeded_count) AS be, sum(invalid_input_count) AS ii, sum(invalid_output_count) AS io
-                FROM tool_execution_rollups
-                WHERE bucket_start >= $from AND bucket_start < $to
+                       sum(s) AS s, sum(te) AS te, sum(tt) AS tt, sum(be) AS be, sum(ii) AS ii, sum(io) AS io
+                FROM (
+                    SELECT tool_name, success_count AS s, tool_error_count AS te, timeout_count AS tt,
+                           budget_exceeded_count AS be, invalid_input_count AS ii, invalid_output_count AS io
+                    FROM tool_execution_daily_rollups
+                    WHERE day_start >= $day_from AND day_start < $day_to
+                    UNION ALL
+                    SELECT tool_name, success_count, tool_error_count, timeout_count,
+                           budget_exceeded_count, invalid_input_count, invalid_output_count
+                    FROM tool_execution_rollups
+                    WHERE bucket_start >= $head_from AND bucket_start < $head_to
+                    UNION ALL
+                    SELECT tool_name, success_count, tool_error_count, timeout_count,
+                           budget_exceeded_count, invalid_input_count, invalid_output_count
+                    FROM tool_execution_rollups
+                    WHERE bucket_start >= $tail_from AND bucket_start < $tail_to
+                )
                 GROUP BY tool_name
             )
             WHERE s + te + tt + be + io >= $min AND s < $rate * (s + te + tt + be + io)
             ORDER BY CAST(s AS REAL) / (s + te + tt + be + io), tool_name
             LIMIT $limit
             """;
-        command.Parameters.AddWithValue("$from", ExecutionRollup.BucketOf(from).ToUnixTimeMilliseconds());
-        command.Parameters.AddWithValue("$to", to.ToUnixTimeMilliseconds());
+        command.Parameters.AddWithValue("$day_from", ranges.DailyFrom.ToUnixTimeMilliseconds());
+        command.Parameters.AddWithValue("$day_to", ranges.DailyTo.ToUnixTimeMilliseconds());
+        command.Parameters.AddWithValue("$head_from", ranges.HeadFrom.ToUnixTimeMilliseconds());
+        command.Parameters.AddWithValue("$head_to", ranges.HeadTo.ToUnixTimeMilliseconds());
+        command.Parameters.AddWithValue("$tail_from", ranges.TailFrom.ToUnixTimeMilliseconds());
+        command.Parameters.AddWithValue("$tail_to", ranges.TailTo.ToUnixTimeMilliseconds());
         command.Parameters.AddWithValue("$min", Math.Max(minExecutions, 1));
         command.Parameters.AddWithValue("$rate", successRateBelow);
         command.Parameters.AddWithValue("$limit", limit);

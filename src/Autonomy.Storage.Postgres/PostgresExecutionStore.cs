@@ -120,30 +120,37 @@ public sealed class PostgresExecutionStore : IExecutionStore
     }
 
     /// <inheritdoc/>
+    /// <remarks>
+    /// Whole UTC days of the window come from the daily rollups and its partial-day edges from the hourly ones
+    /// (<see cref="ExecutionRollupAggregator.ScanRanges"/>): the same sums as adding every hourly row of the window,
+    /// from tools × days + tools × edge hours rows instead of tools × hours.
+    /// </remarks>
     public async Task<IReadOnlyList<ToolRollupSummary>> FindToolsBelowSuccessRateAsync(
         DateTimeOffset from, DateTimeOffset to, double successRateBelow, int minExecutions, int limit, CancellationToken cancellationToken = default)
     {
         ArgumentOutOfRangeException.ThrowIfNegative(minExecutions);
         ArgumentOutOfRangeException.ThrowIfNegative(limit);
 
-        // Reads the narrow counts table only; the histograms live in tool_execution_rollup_latency.
+        var ranges = ExecutionRollupAggregator.ScanRanges(from, to);
+        var (sql, bounds) = ScanSql(ranges);
+        if (bounds.Count == 0)
+        {
+            return [];
+        }
+
+        var next = bounds.Count + 1;
         await using var command = _dataSource.CreateCommand(
-            """
-            SELECT tool_name, s, te, tt, be, ii, io
-            FROM (
-                SELECT tool_name,
-                       sum(success_count) AS s, sum(tool_error_count) AS te, sum(timeout_count) AS tt,
-                       sum(budget_exceeded_count) AS be, sum(invalid_input_count) AS ii, sum(invalid_output_count) AS io
-                FROM tool_execution_rollups
-                WHERE bucket_start >= $1 AND bucket_start < $2
-                GROUP BY tool_name
-            ) AS t
-            WHERE s + te + tt + be + io >= $3 AND s < $4 * (s + te + tt + be + io)
+            $"""
+            {sql}
+            WHERE s + te + tt + be + io >= ${next} AND s < ${next + 1} * (s + te + tt + be + io)
             ORDER BY s::float8 / NULLIF(s + te + tt + be + io, 0), tool_name COLLATE "C"
-            LIMIT $5
+            LIMIT ${next + 2}
             """);
-        command.Parameters.Add(new NpgsqlParameter { Value = ExecutionRollup.BucketOf(from).UtcDateTime, NpgsqlDbType = NpgsqlDbType.TimestampTz });
-        command.Parameters.Add(new NpgsqlParameter { Value = to.UtcDateTime, NpgsqlDbType = NpgsqlDbType.TimestampTz });
+        foreach (var bound in bounds)
+        {
+            command.Parameters.Add(new NpgsqlParameter { Value = bound.UtcDateTime, NpgsqlDbType = NpgsqlDbType.TimestampTz });
+        }
+
         command.Parameters.Add(new NpgsqlParameter { Value = (long)Math.Max(minExecutions, 1), NpgsqlDbType = NpgsqlDbType.Bigint });
         command.Parameters.Add(new NpgsqlParameter { Value = successRateBelow, NpgsqlDbType = NpgsqlDbType.Double });
         command.Parameters.Add(new NpgsqlParameter { Value = limit, NpgsqlDbType = NpgsqlDbType.Integer });
@@ -156,6 +163,59 @@ public sealed class PostgresExecutionStore : IExecutionStore
         }
 
         return tools;
+    }
+
+    /// <summary>
+    /// The per-tool sums of the scan over <paramref name="ranges"/>, as <c>SELECT … FROM (…) AS t</c> with columns
+    /// tool_name, s, te, tt, be, ii, io (bigint), and the timestamptz values of its parameters $1…$n in order.
+    /// Whole days come from <c>tool_execution_daily_rollups</c>, the partial-day edges from
+    /// <c>tool_execution_rollups</c>, combined with <c>UNION ALL</c> and grouped by tool. Empty ranges are left out
+    /// of the statement (an empty branch still costs an index probe, and PostgreSQL may start parallel workers
+    /// for it); when every range is empty there are no parameters and the scan has no rows.
+    /// Public so the benchmark can <c>EXPLAIN</c> the exact statement.
+    /// </summary>
+    public static (string Sql, IReadOnlyList<DateTimeOffset> Parameters) ScanSql(RollupScanRanges ranges)
+    {
+        var branches = new List<string>();
+        var bounds = new List<DateTimeOffset>();
+        void Add(string table, string column, DateTimeOffset from, DateTimeOffset to)
+        {
+            if (from >= to)
+            {
+                return;
+            }
+
+            bounds.Add(from);
+            bounds.Add(to);
+            branches.Add(
+                $"""
+                        SELECT tool_name, success_count::bigint AS s, tool_error_count::bigint AS te, timeout_count::bigint AS tt,
+                               budget_exceeded_count::bigint AS be, invalid_input_count::bigint AS ii, invalid_output_count::bigint AS io
+                        FROM {table}
+                        WHERE {column} >= ${bounds.Count - 1} AND {column} < ${bounds.Count}
+                """);
+        }
+
+        Add("tool_execution_daily_rollups", "day_start", ranges.DailyFrom, ranges.DailyTo);
+        Add("tool_execution_rollups", "bucket_start", ranges.HeadFrom, ranges.HeadTo);
+        Add("tool_execution_rollups", "bucket_start", ranges.TailFrom, ranges.TailTo);
+
+        // autonomy_sum_bigint (migration 0004): an exact bigint sum with a bigint state, where sum(bigint) would
+        // accumulate in numeric.
+        var sql =
+            $"""
+            SELECT tool_name, s, te, tt, be, ii, io
+            FROM (
+                SELECT tool_name,
+                       autonomy_sum_bigint(s) AS s, autonomy_sum_bigint(te) AS te, autonomy_sum_bigint(tt) AS tt,
+                       autonomy_sum_bigint(be) AS be, autonomy_sum_bigint(ii) AS ii, autonomy_sum_bigint(io) AS io
+                FROM (
+            {string.Join("\n        UNION ALL\n", branches)}
+                ) AS u
+                GROUP BY tool_name
+            ) AS t
+            """;
+        return (sql, bounds);
     }
 
     private static NpgsqlParameter Text(string value) => new() { Value = value, NpgsqlDbType = NpgsqlDbType.Text };

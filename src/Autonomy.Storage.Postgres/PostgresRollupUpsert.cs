@@ -4,30 +4,15 @@ using NpgsqlTypes;
 
 namespace Autonomy.Storage.Postgres;
 
-/// <summary>Adds in-memory batch aggregates to <c>tool_execution_rollups</c> and <c>tool_execution_rollup_latency</c> in one round trip.</summary>
+/// <summary>
+/// Adds in-memory batch aggregates to <c>tool_execution_rollups</c>, <c>tool_execution_rollup_latency</c> and
+/// <c>tool_execution_daily_rollups</c> in one round trip.
+/// </summary>
 internal static class PostgresRollupUpsert
 {
-    private const string CountsSql =
-        """
-        INSERT INTO tool_execution_rollups AS r
-            (tool_name, tool_version, bucket_start, success_count, tool_error_count, timeout_count, budget_exceeded_count,
-             invalid_input_count, invalid_output_count, duration_sum_us, duration_min_us, duration_max_us)
-        SELECT t.tool_name, t.tool_version, t.bucket_start, t.s, t.te, t.tt, t.be, t.ii, t.io, t.dsum, t.dmin, t.dmax
-        FROM unnest($1::text[], $2::integer[], $3::timestamptz[], $4::integer[], $5::integer[], $6::integer[], $7::integer[],
-                    $8::integer[], $9::integer[], $10::bigint[], $11::bigint[], $12::bigint[])
-             WITH ORDINALITY AS t(tool_name, tool_version, bucket_start, s, te, tt, be, ii, io, dsum, dmin, dmax, ord)
-        ORDER BY t.ord
-        ON CONFLICT (tool_name, tool_version, bucket_start) DO UPDATE SET
-            success_count = r.success_count + excluded.success_count,
-            tool_error_count = r.tool_error_count + excluded.tool_error_count,
-            timeout_count = r.timeout_count + excluded.timeout_count,
-            budget_exceeded_count = r.budget_exceeded_count + excluded.budget_exceeded_count,
-            invalid_input_count = r.invalid_input_count + excluded.invalid_input_count,
-            invalid_output_count = r.invalid_output_count + excluded.invalid_output_count,
-            duration_sum_us = r.duration_sum_us + excluded.duration_sum_us,
-            duration_min_us = LEAST(r.duration_min_us, excluded.duration_min_us),
-            duration_max_us = GREATEST(r.duration_max_us, excluded.duration_max_us)
-        """;
+    private static readonly string CountsSql = CountsUpsertSql("tool_execution_rollups", "bucket_start", "integer");
+
+    private static readonly string DailySql = CountsUpsertSql("tool_execution_daily_rollups", "day_start", "bigint");
 
     private static readonly string LatencySql =
         $"""
@@ -43,7 +28,10 @@ internal static class PostgresRollupUpsert
                 ORDER BY h.i)
         """;
 
-    /// <summary>Upserts <paramref name="rollups"/> (already in key order, see <see cref="ExecutionRollupAggregator"/>).</summary>
+    /// <summary>
+    /// Upserts <paramref name="rollups"/> (already in key order, see <see cref="ExecutionRollupAggregator"/>) into
+    /// the hourly tables, and their sums per UTC day into the daily table.
+    /// </summary>
     public static async Task ExecuteAsync(
         NpgsqlConnection connection, NpgsqlTransaction transaction, IReadOnlyList<ExecutionRollup> rollups, CancellationToken cancellationToken)
     {
@@ -87,7 +75,9 @@ internal static class PostgresRollupUpsert
             }
         }
 
-        // Both statements go in one round trip, and take their row locks in the same (key) order.
+        // The three statements go in one round trip, and take their row locks in one order: hourly rows, latency
+        // rows, daily rows, each table in key order. Concurrent writers therefore wait for each other but never
+        // deadlock.
         await using var batch = new NpgsqlBatch(connection, transaction);
         var counts = new NpgsqlBatchCommand(CountsSql);
         counts.Parameters.Add(new NpgsqlParameter { Value = tools, NpgsqlDbType = NpgsqlDbType.Array | NpgsqlDbType.Text });
@@ -110,6 +100,74 @@ internal static class PostgresRollupUpsert
         latency.Parameters.Add(new NpgsqlParameter { Value = histograms, NpgsqlDbType = NpgsqlDbType.Array | NpgsqlDbType.Integer });
         batch.BatchCommands.Add(counts);
         batch.BatchCommands.Add(latency);
+        batch.BatchCommands.Add(DailyCommand(ExecutionRollupAggregator.AggregateDaily(rollups)));
         await batch.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false);
     }
+
+    private static NpgsqlBatchCommand DailyCommand(IReadOnlyList<ExecutionRollup> days)
+    {
+        var count = days.Count;
+        var tools = new string[count];
+        var versions = new int[count];
+        var starts = new DateTime[count];
+        var columns = new long[9][];
+        for (var c = 0; c < columns.Length; c++)
+        {
+            columns[c] = new long[count];
+        }
+
+        for (var i = 0; i < count; i++)
+        {
+            var day = days[i];
+            tools[i] = day.ToolName;
+            versions[i] = day.ToolVersion;
+            starts[i] = day.BucketStart.UtcDateTime;
+            columns[0][i] = day.SuccessCount;
+            columns[1][i] = day.ToolErrorCount;
+            columns[2][i] = day.TimeoutCount;
+            columns[3][i] = day.BudgetExceededCount;
+            columns[4][i] = day.InvalidInputCount;
+            columns[5][i] = day.InvalidOutputCount;
+            columns[6][i] = day.DurationSumMicroseconds;
+            columns[7][i] = day.DurationMinMicroseconds;
+            columns[8][i] = day.DurationMaxMicroseconds;
+        }
+
+        var command = new NpgsqlBatchCommand(DailySql);
+        command.Parameters.Add(new NpgsqlParameter { Value = tools, NpgsqlDbType = NpgsqlDbType.Array | NpgsqlDbType.Text });
+        command.Parameters.Add(new NpgsqlParameter { Value = versions, NpgsqlDbType = NpgsqlDbType.Array | NpgsqlDbType.Integer });
+        command.Parameters.Add(new NpgsqlParameter { Value = starts, NpgsqlDbType = NpgsqlDbType.Array | NpgsqlDbType.TimestampTz });
+        foreach (var column in columns)
+        {
+            command.Parameters.Add(new NpgsqlParameter { Value = column, NpgsqlDbType = NpgsqlDbType.Array | NpgsqlDbType.Bigint });
+        }
+
+        return command;
+    }
+
+    /// <summary>
+    /// The upsert that adds batch counts to a rollup table keyed by (tool, version, <paramref name="keyColumn"/>):
+    /// the hourly and the daily tables differ only in their name, their time column and their counts' width.
+    /// </summary>
+    private static string CountsUpsertSql(string table, string keyColumn, string countType) =>
+        $"""
+        INSERT INTO {table} AS r
+            (tool_name, tool_version, {keyColumn}, success_count, tool_error_count, timeout_count, budget_exceeded_count,
+             invalid_input_count, invalid_output_count, duration_sum_us, duration_min_us, duration_max_us)
+        SELECT t.tool_name, t.tool_version, t.time_key, t.s, t.te, t.tt, t.be, t.ii, t.io, t.dsum, t.dmin, t.dmax
+        FROM unnest($1::text[], $2::integer[], $3::timestamptz[], $4::{countType}[], $5::{countType}[], $6::{countType}[], $7::{countType}[],
+                    $8::{countType}[], $9::{countType}[], $10::bigint[], $11::bigint[], $12::bigint[])
+             WITH ORDINALITY AS t(tool_name, tool_version, time_key, s, te, tt, be, ii, io, dsum, dmin, dmax, ord)
+        ORDER BY t.ord
+        ON CONFLICT (tool_name, tool_version, {keyColumn}) DO UPDATE SET
+            success_count = r.success_count + excluded.success_count,
+            tool_error_count = r.tool_error_count + excluded.tool_error_count,
+            timeout_count = r.timeout_count + excluded.timeout_count,
+            budget_exceeded_count = r.budget_exceeded_count + excluded.budget_exceeded_count,
+            invalid_input_count = r.invalid_input_count + excluded.invalid_input_count,
+            invalid_output_count = r.invalid_output_count + excluded.invalid_output_count,
+            duration_sum_us = r.duration_sum_us + excluded.duration_sum_us,
+            duration_min_us = LEAST(r.duration_min_us, excluded.duration_min_us),
+            duration_max_us = GREATEST(r.duration_max_us, excluded.duration_max_us)
+        """;
 }

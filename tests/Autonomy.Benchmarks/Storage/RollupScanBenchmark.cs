@@ -10,9 +10,11 @@ namespace Autonomy.Benchmarks.Storage;
 /// The loop's opportunity scan, "tools below 70 % success with at least 10 executions in the window", over the
 /// rollups that 10,000,000 executions of 100,000 tools in 24 hours produce: 100,000 tools × 1 version × 24 hourly
 /// buckets = 2,400,000 rollup rows (and as many latency histogram rows), each tool with exactly 100 executions (4 or 5 per hour). One tool in ten has a
-/// success rate below 0.7. The rows are written directly by binary COPY, then <c>VACUUM ANALYZE</c> (what
+/// success rate below 0.7. The day's 100,000 daily rollup rows hold the sums of each tool's 24 hourly rows, as
+/// the sink writes them. The rows are written directly by binary COPY, then <c>VACUUM ANALYZE</c> (what
 /// autovacuum does to a table that stops changing), and the query of <see cref="PostgresExecutionStore"/> runs
-/// over the 24-hour window.
+/// over the day-aligned 24-hour window (whole day: daily rows only), then, for information, over a window
+/// shifted by one hour (two partial days: 23 + 1 hours of hourly rows, no whole day).
 /// </summary>
 internal static class RollupScanBenchmark
 {
@@ -31,13 +33,16 @@ internal static class RollupScanBenchmark
             var (executions, expectedBelow) = await PopulateAsync(dataSource, window);
             populate.Stop();
             var vacuum = Stopwatch.StartNew();
-            await StorageBenchmarks.ExecuteAsync(dataSource, "VACUUM ANALYZE tool_execution_rollups, tool_execution_rollup_latency");
+            await StorageBenchmarks.ExecuteAsync(
+                dataSource, "VACUUM ANALYZE tool_execution_rollups, tool_execution_rollup_latency, tool_execution_daily_rollups");
             vacuum.Stop();
             var rows = await StorageBenchmarks.ScalarAsync(dataSource, "SELECT count(*) FROM tool_execution_rollups");
             var size = await StorageBenchmarks.ScalarAsync(dataSource, "SELECT pg_total_relation_size('tool_execution_rollups')");
             var latencySize = await StorageBenchmarks.ScalarAsync(dataSource, "SELECT pg_total_relation_size('tool_execution_rollup_latency')");
+            var dailyRows = await StorageBenchmarks.ScalarAsync(dataSource, "SELECT count(*) FROM tool_execution_daily_rollups");
+            var dailySize = await StorageBenchmarks.ScalarAsync(dataSource, "SELECT pg_total_relation_size('tool_execution_daily_rollups')");
             Console.WriteLine(StorageBenchmarks.Format(
-                $"rollup scan: {rows:N0} rollup rows ({Tools:N0} tools x {Hours} hours), {executions:N0} executions, counts {size / 1048576.0:N0} MiB and histograms {latencySize / 1048576.0:N0} MiB with indexes; populated in {populate.Elapsed.TotalSeconds:F1} s, VACUUM ANALYZE {vacuum.Elapsed.TotalSeconds:F1} s"));
+                $"rollup scan: {rows:N0} rollup rows ({Tools:N0} tools x {Hours} hours), {dailyRows:N0} daily rows, {executions:N0} executions, counts {size / 1048576.0:N0} MiB, histograms {latencySize / 1048576.0:N0} MiB and daily {dailySize / 1048576.0:N0} MiB with indexes; populated in {populate.Elapsed.TotalSeconds:F1} s, VACUUM ANALYZE {vacuum.Elapsed.TotalSeconds:F1} s"));
 
             var store = new PostgresExecutionStore(dataSource);
             var times = new List<double>();
@@ -58,23 +63,46 @@ internal static class RollupScanBenchmark
             var median = StorageBenchmarks.Median(times);
             Console.WriteLine(StorageBenchmarks.Format(
                 $"rollup scan median {median:F0} ms (first {times[0]:F0} ms, min {times.Min():F0}, max {times.Max():F0}) = {median / 1000:F2}x the 1 s limit"));
-            await using var explain = dataSource.CreateCommand(
-                """
-                EXPLAIN (ANALYZE, BUFFERS, COSTS OFF)
-                SELECT tool_name, sum(success_count) FROM tool_execution_rollups
-                WHERE bucket_start >= $1 AND bucket_start < $2 GROUP BY tool_name
-                """);
-            explain.Parameters.Add(new NpgsqlParameter { Value = window.UtcDateTime, NpgsqlDbType = NpgsqlDbType.TimestampTz });
-            explain.Parameters.Add(new NpgsqlParameter { Value = window.AddHours(Hours).UtcDateTime, NpgsqlDbType = NpgsqlDbType.TimestampTz });
-            await using var reader = await explain.ExecuteReaderAsync();
-            while (await reader.ReadAsync())
+            await ExplainAsync(dataSource, window, window.AddHours(Hours));
+
+            // Information: the same 24 hours shifted by one hour hold no whole day, so every row comes from the
+            // hourly table (the cost before the daily level).
+            var shifted = new List<double>();
+            var shiftedCount = 0;
+            for (var run = 1; run <= 3; run++)
             {
-                Console.WriteLine("  " + reader.GetString(0));
+                var stopwatch = Stopwatch.StartNew();
+                var found = await store.FindToolsBelowSuccessRateAsync(window.AddHours(1), window.AddHours(Hours + 1), 0.7, 10, int.MaxValue);
+                stopwatch.Stop();
+                shifted.Add(stopwatch.Elapsed.TotalMilliseconds);
+                shiftedCount = found.Count;
             }
+
+            Console.WriteLine(StorageBenchmarks.Format(
+                $"window shifted by 1 h (hourly rows only, 23 h of data): median {StorageBenchmarks.Median(shifted):F0} ms of 3 (min {shifted.Min():F0}), {shiftedCount:N0} tools below 0.7"));
+            await ExplainAsync(dataSource, window.AddHours(1), window.AddHours(Hours + 1));
         }
         finally
         {
             await StorageBenchmarks.DropDatabaseAsync(server, dataSource, name);
+        }
+    }
+
+    private static async Task ExplainAsync(NpgsqlDataSource dataSource, DateTimeOffset from, DateTimeOffset to)
+    {
+        var (sql, bounds) = PostgresExecutionStore.ScanSql(ExecutionRollupAggregator.ScanRanges(from, to));
+        await using var explain = dataSource.CreateCommand(
+            $"EXPLAIN (ANALYZE, BUFFERS, COSTS OFF) {sql} WHERE s + te + tt + be + io >= 10 AND s < 0.7 * (s + te + tt + be + io) " +
+            "ORDER BY s::float8 / NULLIF(s + te + tt + be + io, 0), tool_name COLLATE \"C\"");
+        foreach (var bound in bounds)
+        {
+            explain.Parameters.Add(new NpgsqlParameter { Value = bound.UtcDateTime, NpgsqlDbType = NpgsqlDbType.TimestampTz });
+        }
+
+        await using var reader = await explain.ExecuteReaderAsync();
+        while (await reader.ReadAsync())
+        {
+            Console.WriteLine("  " + reader.GetString(0));
         }
     }
 
@@ -94,11 +122,19 @@ internal static class RollupScanBenchmark
         await using var latencyConnection = await dataSource.OpenConnectionAsync();
         await using var latency = await latencyConnection.BeginBinaryImportAsync(
             "COPY tool_execution_rollup_latency (tool_name, tool_version, bucket_start, latency_histogram) FROM STDIN (FORMAT BINARY)");
+        await using var dailyConnection = await dataSource.OpenConnectionAsync();
+        await using var daily = await dailyConnection.BeginBinaryImportAsync(
+            """
+            COPY tool_execution_daily_rollups (tool_name, tool_version, day_start, success_count, tool_error_count, timeout_count,
+                budget_exceeded_count, invalid_input_count, invalid_output_count, duration_sum_us, duration_min_us, duration_max_us)
+            FROM STDIN (FORMAT BINARY)
+            """);
         for (var tool = 0; tool < Tools; tool++)
         {
             // One tool in ten fails 40–60 % of the time; the rest 0–20 %.
             var failureRate = tool % 10 == 0 ? 0.4 + (random.NextDouble() * 0.2) : random.NextDouble() * 0.2;
             long successes = 0;
+            long toolExecutions = 0;
             for (var hour = 0; hour < Hours; hour++)
             {
                 var count = hour < ExecutionsPerTool - (4 * Hours) ? 5 : 4;
@@ -130,14 +166,33 @@ internal static class RollupScanBenchmark
                 await latency.WriteAsync(window.AddHours(hour).UtcDateTime, NpgsqlDbType.TimestampTz);
                 await latency.WriteAsync(histogram, NpgsqlDbType.Array | NpgsqlDbType.Integer);
                 successes += count - failures;
-                executions += count;
+                toolExecutions += count;
             }
+
+            // The day's row: the sums of the 24 hourly rows above, as the sink writes it (every hour's minimum
+            // is 40 ms and maximum 100 ms).
+            await daily.StartRowAsync();
+            await daily.WriteAsync($"tool-{tool:D6}", NpgsqlDbType.Text);
+            await daily.WriteAsync(1, NpgsqlDbType.Integer);
+            await daily.WriteAsync(ExecutionRollupAggregator.DayOf(window).UtcDateTime, NpgsqlDbType.TimestampTz);
+            await daily.WriteAsync(successes, NpgsqlDbType.Bigint);
+            await daily.WriteAsync(toolExecutions - successes, NpgsqlDbType.Bigint);
+            for (var zero = 0; zero < 4; zero++)
+            {
+                await daily.WriteAsync(0L, NpgsqlDbType.Bigint);
+            }
+
+            await daily.WriteAsync(toolExecutions * 60_000L, NpgsqlDbType.Bigint);
+            await daily.WriteAsync(40_000L, NpgsqlDbType.Bigint);
+            await daily.WriteAsync(100_000L, NpgsqlDbType.Bigint);
+            executions += toolExecutions;
 
             below += successes < 0.7 * ExecutionsPerTool ? 1 : 0;
         }
 
         await importer.CompleteAsync();
         await latency.CompleteAsync();
+        await daily.CompleteAsync();
         return (executions, below);
     }
 }

@@ -17,6 +17,12 @@ public abstract class ExecutionLogConformance
     /// <summary>Counts the raw rows of a tool in <c>tool_executions</c>.</summary>
     protected abstract Task<long> CountRowsAsync(string toolName);
 
+    /// <summary>
+    /// Reads a tool's rows of <c>tool_execution_daily_rollups</c> as rollups (the day's midnight in
+    /// <see cref="ExecutionRollup.BucketStart"/>, no histogram), ordered by version and day.
+    /// </summary>
+    protected abstract Task<IReadOnlyList<ExecutionRollup>> ReadDailyRollupsAsync(string toolName);
+
     [ConformanceFact]
     public async Task WriteAsync_Records_ReadBackEqual()
     {
@@ -271,5 +277,133 @@ public abstract class ExecutionLogConformance
         var expected = ExecutionRollupAggregator.Aggregate(records);
         Assert.Equal(expected.Count, rollups.Count);
         Assert.All(expected.Zip(rollups), pair => Assert.True(pair.First.SameAs(pair.Second)));
+    }
+
+    [ConformanceFact]
+    public async Task WriteAsync_BatchesAcrossMidnightWithARedelivery_DailyRowsAreTheSumsOfTheHourlyRows()
+    {
+        var tool = ExecutionRecords.NewToolName();
+        var midnight = ExecutionRollupAggregator.DayOf(ExecutionRecords.BaseTime).AddDays(1);
+        var random = new Random(23);
+        var outcomes = Enum.GetValues<ExecutionOutcome>();
+        var records = Enumerable.Range(0, 400)
+            .Select(i => ExecutionRecords.Create(
+                tool,
+                version: 1 + (i % 2),
+                outcome: outcomes[random.Next(outcomes.Length)],
+                startedAt: midnight.AddMinutes(random.Next(-150, 150)).AddMilliseconds(random.Next(0, 60_000)),
+                duration: TimeSpan.FromMicroseconds(random.Next(20, 2_000_000)),
+                id: Guid.NewGuid()))
+            .ToList();
+        var sink = CreateSink();
+
+        foreach (var batch in records[..250].Chunk(60))
+        {
+            await sink.WriteAsync(batch);
+        }
+
+        // A re-delivery overlapping what is stored (a retry after a lost acknowledgement), then the rest.
+        Assert.Equal(0, await sink.WriteAsync(records[100..250]));
+        Assert.Equal(150, await sink.WriteAsync(records[180..]));
+
+        Assert.Equal(400, await CountRowsAsync(tool));
+        var hourly = await Store.ReadRollupsAsync(tool, null, midnight.AddDays(-1), midnight.AddDays(1));
+        Assert.Equal(400, hourly.Sum(r => r.Total));
+        var daily = await ReadDailyRollupsAsync(tool);
+        var fromHourly = ExecutionRollupAggregator.AggregateDaily(hourly);
+        var fromRecords = ExecutionRollupAggregator.AggregateDaily(ExecutionRollupAggregator.Aggregate(records));
+        Assert.Equal(4, daily.Count);
+        Assert.Equal([midnight.AddDays(-1), midnight, midnight.AddDays(-1), midnight], daily.Select(d => d.BucketStart));
+        Assert.Equal(fromRecords.Count, daily.Count);
+        for (var i = 0; i < daily.Count; i++)
+        {
+            Assert.True(fromHourly[i].SameAs(daily[i]), $"day {i}: hourly rows sum to {fromHourly[i]}, daily row is {daily[i]}");
+            Assert.True(fromRecords[i].SameAs(daily[i]), $"day {i}: executions sum to {fromRecords[i]}, daily row is {daily[i]}");
+        }
+    }
+
+    [ConformanceFact]
+    public async Task FindToolsBelowSuccessRateAsync_WindowsOfSeveralDays_SameCountsAsSummingTheExecutions()
+    {
+        // An era no other test writes into, so the scan over all tools sees only these tools.
+        var firstDay = new DateTimeOffset(2071, 1, 1, 0, 0, 0, TimeSpan.Zero).AddDays(Random.Shared.Next(0, 3_000));
+        var prefix = ExecutionRecords.NewToolName("days");
+        var random = new Random(29);
+        var outcomes = Enum.GetValues<ExecutionOutcome>();
+        var records = new List<ExecutionRecord>();
+        for (var t = 0; t < 12; t++)
+        {
+            var failureRate = t * 0.08;
+            for (var i = 0; i < 150; i++)
+            {
+                var outcome = random.NextDouble() < 0.05
+                    ? ExecutionOutcome.InvalidInput
+                    : random.NextDouble() < failureRate ? outcomes[1 + random.Next(5)] : ExecutionOutcome.Success;
+                outcome = outcome == ExecutionOutcome.InvalidInput && random.Next(2) == 0 ? ExecutionOutcome.InvalidOutput : outcome;
+                records.Add(ExecutionRecords.Create(
+                    $"{prefix}-{t:D2}",
+                    version: 1 + (i % 3),
+                    outcome: outcome,
+                    startedAt: firstDay.AddMinutes(random.Next(0, 5 * 24 * 60)).AddMilliseconds(random.Next(0, 60_000)),
+                    duration: TimeSpan.FromMicroseconds(random.Next(20, 200_000)),
+                    id: Guid.NewGuid()));
+            }
+        }
+
+        var sink = CreateSink();
+        foreach (var batch in records.Chunk(170))
+        {
+            await sink.WriteAsync(batch);
+        }
+
+        Assert.Equal(0, await sink.WriteAsync(records[300..700]));
+
+        (DateTimeOffset From, DateTimeOffset To)[] windows =
+        [
+            (firstDay.AddHours(5).AddMinutes(30), firstDay.AddDays(3).AddHours(7).AddMinutes(15)),  // neither end aligned
+            (firstDay.AddHours(23).AddMinutes(59), firstDay.AddDays(4).AddMilliseconds(1)),         // edges of one hour and one millisecond
+            (firstDay.AddDays(1), firstDay.AddDays(3)),                                             // whole days only
+            (firstDay.AddDays(1), firstDay.AddDays(3).AddHours(13)),                                // aligned start
+            (firstDay.AddHours(13).AddMinutes(1), firstDay.AddDays(2)),                             // aligned end
+            (firstDay.AddDays(2).AddHours(3), firstDay.AddDays(2).AddHours(20).AddMinutes(40)),     // within one day
+            (firstDay.AddHours(22), firstDay.AddDays(1).AddHours(2)),                               // across one midnight
+            (firstDay.AddDays(-3), firstDay.AddDays(9)),                                            // all of it
+            (firstDay.AddDays(2).AddHours(5), firstDay.AddDays(2).AddHours(5)),                     // empty
+        ];
+        foreach (var (from, to) in windows)
+        {
+            foreach (var (rate, min) in new[] { (1.01, 1), (0.7, 10), (0.5, 30) })
+            {
+                var expected = ExpectedBelow(records, from, to, rate, min);
+                var found = await Store.FindToolsBelowSuccessRateAsync(from, to, rate, min, 1_000);
+                Assert.True(
+                    expected.SequenceEqual(found),
+                    $"window {from:O} to {to:O}, below {rate} with {min}: expected [{string.Join(", ", expected)}], found [{string.Join(", ", found)}]");
+            }
+        }
+
+        Assert.NotEmpty(ExpectedBelow(records, windows[0].From, windows[0].To, 0.7, 10));
+    }
+
+    /// <summary>The scan's answer computed from the executions: every execution whose hour starts in [hour of from, to).</summary>
+    private static List<ToolRollupSummary> ExpectedBelow(
+        IEnumerable<ExecutionRecord> records, DateTimeOffset from, DateTimeOffset to, double rate, int min)
+    {
+        var start = ExecutionRollup.BucketOf(from);
+        return records
+            .Where(r => ExecutionRollup.BucketOf(r.StartedAt) >= start && ExecutionRollup.BucketOf(r.StartedAt) < to)
+            .GroupBy(r => r.ToolName)
+            .Select(g => new ToolRollupSummary(
+                g.Key,
+                g.LongCount(r => r.Outcome == ExecutionOutcome.Success),
+                g.LongCount(r => r.Outcome == ExecutionOutcome.ToolError),
+                g.LongCount(r => r.Outcome == ExecutionOutcome.Timeout),
+                g.LongCount(r => r.Outcome == ExecutionOutcome.BudgetExceeded),
+                g.LongCount(r => r.Outcome == ExecutionOutcome.InvalidInput),
+                g.LongCount(r => r.Outcome == ExecutionOutcome.InvalidOutput)))
+            .Where(t => t.Attributable >= min && t.Successes < rate * t.Attributable)
+            .OrderBy(t => (double)t.Successes / t.Attributable)
+            .ThenBy(t => t.ToolName, StringComparer.Ordinal)
+            .ToList();
     }
 }
