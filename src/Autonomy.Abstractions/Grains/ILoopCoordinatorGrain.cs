@@ -1,0 +1,37 @@
+namespace Autonomy.Abstractions.Grains;
+
+/// <summary>
+/// The improvement loop's scheduler, one per cluster (key: <see cref="ClusterKey"/>). Reminders run the opportunity
+/// scan (every five minutes) and maintenance (daily); the scan reads rollups and never wakes every tool's grain.
+/// Keeps the loop's statistics, persisted.
+/// </summary>
+[Alias("autonomy.loop-coordinator")]
+public interface ILoopCoordinatorGrain : IGrainWithStringKey
+{
+    /// <summary>The key of the one coordinator of a cluster.</summary>
+    const string ClusterKey = "loop";
+
+    /// <summary>Makes sure the reminders are registered (idempotent); the silo calls this at start-up.</summary>
+    [Alias("ensure-started")]
+    Task<LoopStatus> EnsureStartedAsync();
+
+    /// <summary>The statistics, the schedule, whether the loop is paused, and what the last scan found.</summary>
+    [Alias("status")]
+    Task<LoopStatus> GetStatusAsync();
+
+    /// <summary>Pauses the loop: reminders still tick, but scans and maintenance are skipped until resumed.</summary>
+    [Alias("pause")]
+    Task<LoopStatus> PauseAsync(string reason);
+
+    /// <summary>Resumes a paused loop.</summary>
+    [Alias("resume")]
+    Task<LoopStatus> ResumeAsync();
+
+    /// <summary>Runs one opportunity scan now, paused or not, and returns what it found.</summary>
+    [Alias("run-scan")]
+    Task<LoopScanResult> RunScanNowAsync();
+
+    /// <summary>Runs maintenance now, paused or not.</summary>
+    [Alias("run-maintenance")]
+    Task<LoopMaintenanceResult> RunMaintenanceNowAsync();
+}
