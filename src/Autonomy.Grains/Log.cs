@@ -25,6 +25,9 @@ internal static partial class Log
     [LoggerMessage(EventId = 4007, Level = LogLevel.Information, Message = "Tool {ToolName}: archived")]
     public static partial void Archived(ILogger logger, string toolName);
 
+    [LoggerMessage(EventId = 4008, Level = LogLevel.Warning, Message = "Tool {ToolName}: could not tell the loop's coordinator about a rollback")]
+    public static partial void RollbackNotificationFailed(ILogger logger, string toolName, Exception exception);
+
     [LoggerMessage(EventId = 4101, Level = LogLevel.Warning, Message = "Could not learn the active version of tool {ToolName}")]
     public static partial void ActiveVersionLookupFailed(ILogger logger, string toolName, Exception exception);
 

@@ -1,3 +1,5 @@
+using Orleans.Concurrency;
+
 namespace Autonomy.Abstractions.Grains;
 
 /// <summary>
@@ -34,4 +36,12 @@ public interface ILoopCoordinatorGrain : IGrainWithStringKey
     /// <summary>Runs maintenance now, paused or not.</summary>
     [Alias("run-maintenance")]
     Task<LoopMaintenanceResult> RunMaintenanceNowAsync();
+
+    /// <summary>
+    /// Tells the coordinator that a tool rolled back, so that the loop's statistics count the rollbacks its
+    /// monitoring triggered (<see cref="LoopStatistics.RollbacksTriggered"/> counts the automatic ones). One-way: the
+    /// tool's grain sends it from inside its health check and never waits on the coordinator.
+    /// </summary>
+    [Alias("record-rollback"), OneWay]
+    Task RecordRollbackAsync(string toolName, int fromVersion, int toVersion, bool automatic);
 }

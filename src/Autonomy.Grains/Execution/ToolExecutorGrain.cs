@@ -3,6 +3,7 @@ using Autonomy.Abstractions.Grains;
 using Autonomy.Core.Compilation;
 using Autonomy.Core.Execution;
 using Autonomy.Core.Storage;
+using Autonomy.Grains.Diagnostics;
 using Autonomy.Grains.Tools;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
@@ -23,6 +24,7 @@ public sealed class ToolExecutorGrain(
     ExecutionLogWriter executionLog,
     IFeedbackStore feedbackStore,
     IOptions<ToolGrainOptions> options,
+    AutonomyMetrics metrics,
     TimeProvider time,
     ILogger<ToolExecutorGrain> logger) : Grain, IToolExecutorGrain
 {
@@ -78,6 +80,7 @@ public sealed class ToolExecutorGrain(
         var executionId = Guid.CreateVersion7(startedAt);
         Record(ExecutionRecord.FromResult(executionId, toolName, active.Version, startedAt, inputJson, result, time, silo: RuntimeIdentity));
         Count(toolName, active.Version, startedAt, result);
+        metrics.RecordExecution(toolName, result.Outcome, result.Duration);
         if (_pendingExecutions >= _options.MetricsFlushExecutions)
         {
             await FlushMetricsAsync();

@@ -1,7 +1,10 @@
+using System.Diagnostics.Metrics;
 using Autonomy.Core.Compilation;
 using Autonomy.Core.Execution;
 using Autonomy.Core.Policy;
 using Autonomy.Core.Sandbox;
+using Autonomy.Grains.Diagnostics;
+using Autonomy.Grains.Loop;
 using Autonomy.Grains.Tools;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
@@ -18,7 +21,9 @@ public static class GrainServiceCollectionExtensions
     /// Registers <see cref="ToolGrainOptions"/> (<c>Autonomy:Tools</c>), <see cref="CompilerOptions"/>
     /// (<c>Autonomy:Compiler</c>), <see cref="SandboxOptions"/> (<c>Autonomy:Sandbox</c>), the
     /// <see cref="ToolPolicy"/> (<see cref="CompilerOptions.PolicyFile"/>, else the built-in rules), one <see cref="ToolCompiler"/> (its cache is per silo) and one
-    /// <see cref="ToolExecutor"/>. The host registers the project stores and the <c>ExecutionLogWriter</c>.
+    /// <see cref="ToolExecutor"/>, <see cref="LoopOptions"/> (<c>Autonomy:Loop</c>), the default
+    /// <see cref="IOpportunityProcessor"/> (<see cref="RecordingOpportunityProcessor"/>), the silo start-up step that
+    /// starts the loop's coordinator, and <see cref="AutonomyMetrics"/> (the <c>Autonomy.Orleans</c> meter). The host registers the project stores and the <c>ExecutionLogWriter</c>.
     /// Registrations already present (a policy, a clock) are kept.
     /// </summary>
     public static IServiceCollection AddAutonomyGrains(this IServiceCollection services, IConfiguration configuration)
@@ -28,7 +33,11 @@ public static class GrainServiceCollectionExtensions
         services.AddOptions<ToolGrainOptions>().Bind(configuration.GetSection(ToolGrainOptions.SectionName)).ValidateDataAnnotations().ValidateOnStart();
         services.AddOptions<CompilerOptions>().Bind(configuration.GetSection(CompilerOptions.SectionName)).ValidateDataAnnotations().ValidateOnStart();
         services.AddOptions<SandboxOptions>().Bind(configuration.GetSection(SandboxOptions.SectionName)).ValidateDataAnnotations().ValidateOnStart();
+        services.AddOptions<LoopOptions>().Bind(configuration.GetSection(LoopOptions.SectionName)).ValidateDataAnnotations().ValidateOnStart();
         services.TryAddSingleton(TimeProvider.System);
+        services.TryAddSingleton(sp => new AutonomyMetrics(sp.GetService<IMeterFactory>()));
+        services.TryAddSingleton<IOpportunityProcessor, RecordingOpportunityProcessor>();
+        services.TryAddEnumerable(ServiceDescriptor.Singleton<ILifecycleParticipant<ISiloLifecycle>, LoopStartup>());
         services.TryAddSingleton(sp => sp.GetRequiredService<IOptions<CompilerOptions>>().Value.PolicyFile is { Length: > 0 } path
             ? new ToolPolicy(PolicyRuleSet.LoadFile(path))
             : ToolPolicy.Default);

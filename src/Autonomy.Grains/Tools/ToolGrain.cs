@@ -4,6 +4,7 @@ using Autonomy.Abstractions.Grains;
 using Autonomy.Abstractions.Tools;
 using Autonomy.Core.Compilation;
 using Autonomy.Core.Storage;
+using Autonomy.Grains.Diagnostics;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 
@@ -21,6 +22,7 @@ public sealed class ToolGrain(
     IDeploymentMonitoringStore monitoringStore,
     ILifecycleEventStore lifecycleStore,
     IOptions<ToolGrainOptions> options,
+    AutonomyMetrics metrics,
     TimeProvider time,
     ILogger<ToolGrain> logger) : Grain, IToolGrain, IRemindable
 {
@@ -107,6 +109,7 @@ public sealed class ToolGrain(
         await EnsureReminderAsync();
         await RecordEventAsync("deployed", null, ToolStatus.Active, version, new { previousVersion = previous });
         Log.Deployed(logger, Name, version, previous);
+        metrics.RecordDeploy(Name);
         return Result(true, $"version {version} is active");
     }
 
@@ -391,6 +394,22 @@ public sealed class ToolGrain(
         await WriteStateAsync();
         await RecordEventAsync("rolled_back", null, null, target.Version, new { fromVersion = from, reason, automatic });
         Log.RolledBack(logger, Name, from, target.Version, automatic, reason);
+        metrics.RecordRollback(Name, automatic);
+        if (from is { } rolledBackFrom)
+        {
+            try
+            {
+                // One-way: the coordinator counts it without this turn waiting on it.
+                await GrainFactory.GetGrain<ILoopCoordinatorGrain>(ILoopCoordinatorGrain.ClusterKey)
+                    .RecordRollbackAsync(Name, rolledBackFrom, target.Version, automatic);
+            }
+#pragma warning disable CA1031 // The rollback is done and stored; losing the loop's count of it must not fail it.
+            catch (Exception ex)
+#pragma warning restore CA1031
+            {
+                Log.RollbackNotificationFailed(logger, Name, ex);
+            }
+        }
     }
 
     private void Activate(ToolVersionSummary summary, int? previous, string kind, string reason)

@@ -67,12 +67,14 @@ public class ClusterFixture : IAsyncLifetime
     public async Task InitializeAsync()
     {
         await SqliteMigrator.MigrateAsync(Connections);
+        var settings = new Dictionary<string, string?>
+        {
+            ["Autonomy:Tools:ActiveVersionTtlMilliseconds"] = "0",
+            ["Autonomy:Tools:MetricsFlushMilliseconds"] = "50",
+        };
+        ConfigureSettings(settings);
         var configuration = new ConfigurationBuilder()
-            .AddInMemoryCollection(new Dictionary<string, string?>
-            {
-                ["Autonomy:Tools:ActiveVersionTtlMilliseconds"] = "0",
-                ["Autonomy:Tools:MetricsFlushMilliseconds"] = "50",
-            })
+            .AddInMemoryCollection(settings)
             .Build();
         var builder = new InProcessTestClusterBuilder(SiloCount);
         builder.ConfigureSilo((_, silo) =>
@@ -84,7 +86,9 @@ public class ClusterFixture : IAsyncLifetime
             {
                 services.AddKeyedSingleton<TimeProvider>(ReminderTimeProviderNames.Reminders, ReminderTime);
                 services.AddSingleton(SqliteConnectionFactory.ForFile(DatabasePath));
+                ConfigureServices(services);
                 services.AddSqliteProjectStores();
+                services.AddSingleton<IExecutionStore>(sp => new SqliteExecutionStore(sp.GetRequiredService<SqliteConnectionFactory>()));
                 services.AddAutonomyGrains(configuration);
                 services.AddSingleton(sp => new ExecutionLogWriter(
                     new SqliteExecutionLogSink(sp.GetRequiredService<SqliteConnectionFactory>()),
@@ -95,6 +99,16 @@ public class ClusterFixture : IAsyncLifetime
         });
         _cluster = builder.Build();
         await _cluster.DeployAsync();
+    }
+
+    /// <summary>Adds or changes the configuration the silos bind their options from.</summary>
+    protected virtual void ConfigureSettings(IDictionary<string, string?> settings)
+    {
+    }
+
+    /// <summary>Registers services before the grains' own, which keep what is registered here (a processor, a clock).</summary>
+    protected virtual void ConfigureServices(IServiceCollection services)
+    {
     }
 
     public async Task DisposeAsync()

@@ -1,0 +1,335 @@
+using System.Globalization;
+using Autonomy.Abstractions.Grains;
+using Autonomy.Core.Storage;
+using Autonomy.Grains.Diagnostics;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
+
+namespace Autonomy.Grains.Loop;
+
+/// <summary>
+/// The improvement loop's coordinator, one per cluster (key <see cref="ILoopCoordinatorGrain.ClusterKey"/>). Two
+/// reminders drive it: the opportunity scan, which reads rollups through
+/// <see cref="IExecutionStore.FindToolsBelowSuccessRateAsync"/> and never wakes a tool's grain, and maintenance. The
+/// stores are resolved when used, so a silo without an execution store still answers status and pause commands;
+/// the scan then records why it could not run.
+/// </summary>
+public sealed class LoopCoordinatorGrain(
+    [PersistentState("loop", "autonomy")] IPersistentState<LoopState> state,
+    IServiceProvider services,
+    IOptions<LoopOptions> options,
+    AutonomyMetrics metrics,
+    TimeProvider time,
+    ILogger<LoopCoordinatorGrain> logger) : Grain, ILoopCoordinatorGrain, IRemindable
+{
+    /// <summary>The name of the opportunity-scan reminder.</summary>
+    public const string ScanReminder = "opportunity-scan";
+
+    /// <summary>The name of the maintenance reminder.</summary>
+    public const string MaintenanceReminder = "maintenance";
+
+    /// <summary>
+    /// The threshold passed to the store to read every judged tool in one query: a success rate never exceeds 1, so
+    /// every tool with enough attributable executions is below 2. Opportunities are then picked in memory, which
+    /// also tells how many tools were analysed.
+    /// </summary>
+    private const double EveryJudgedTool = 2;
+
+    private readonly LoopOptions _options = options.Value;
+
+    private LoopState State => state.State;
+
+    /// <inheritdoc />
+    public async Task<LoopStatus> EnsureStartedAsync()
+    {
+        var scanChanged = await EnsureReminderAsync(ScanReminder, _options.ScanPeriod, State.ScanReminderPeriod);
+        var maintenanceChanged = await EnsureReminderAsync(MaintenanceReminder, _options.MaintenancePeriod, State.MaintenanceReminderPeriod);
+        if (scanChanged || maintenanceChanged)
+        {
+            State.ScanReminderPeriod = _options.ScanPeriod;
+            State.MaintenanceReminderPeriod = _options.MaintenancePeriod;
+            await state.WriteStateAsync();
+        }
+
+        return Status();
+    }
+
+    /// <inheritdoc />
+    public Task<LoopStatus> GetStatusAsync() => Task.FromResult(Status());
+
+    /// <inheritdoc />
+    public async Task<LoopStatus> PauseAsync(string reason)
+    {
+        State.Paused = true;
+        State.PauseReason = string.IsNullOrWhiteSpace(reason) ? "paused by an operator" : reason.Trim();
+        await state.WriteStateAsync();
+        Log.Paused(logger, State.PauseReason);
+        return Status();
+    }
+
+    /// <inheritdoc />
+    public async Task<LoopStatus> ResumeAsync()
+    {
+        if (State.Paused)
+        {
+            State.Paused = false;
+            State.PauseReason = null;
+            await state.WriteStateAsync();
+            Log.Resumed(logger);
+        }
+
+        return Status();
+    }
+
+    /// <inheritdoc />
+    public Task<LoopScanResult> RunScanNowAsync() => ScanAsync();
+
+    /// <inheritdoc />
+    public Task<LoopMaintenanceResult> RunMaintenanceNowAsync() => MaintainAsync();
+
+    /// <inheritdoc />
+    public async Task RecordRollbackAsync(string toolName, int fromVersion, int toVersion, bool automatic)
+    {
+        Log.RollbackRecorded(logger, toolName, fromVersion, toVersion, automatic);
+
+        // Rollbacks an operator asked for are their decision; the loop counts the ones its monitoring triggered.
+        if (automatic)
+        {
+            State.Statistics = State.Statistics with { RollbacksTriggered = State.Statistics.RollbacksTriggered + 1 };
+            await state.WriteStateAsync();
+        }
+    }
+
+    /// <inheritdoc />
+    public async Task ReceiveReminder(string reminderName, TickStatus status)
+    {
+        var scan = string.Equals(reminderName, ScanReminder, StringComparison.Ordinal);
+        var maintenance = string.Equals(reminderName, MaintenanceReminder, StringComparison.Ordinal);
+        if (!scan && !maintenance)
+        {
+            return;
+        }
+
+        if (!_options.Enabled)
+        {
+            Log.TickSkipped(logger, reminderName, "the loop is disabled");
+            return;
+        }
+
+        if (State.Paused)
+        {
+            Log.TickSkipped(logger, reminderName, "the loop is paused");
+            var now = time.GetUtcNow();
+            if (scan)
+            {
+                State.LastScan = new LoopScanResult(now, TimeSpan.Zero, true, 0, [], null);
+                metrics.RecordScan("skipped", 0);
+            }
+            else
+            {
+                State.LastMaintenance = new LoopMaintenanceResult(now, TimeSpan.Zero, true, [], null);
+                metrics.RecordMaintenance("skipped");
+            }
+
+            await state.WriteStateAsync();
+            return;
+        }
+
+        if (scan)
+        {
+            await ScanAsync();
+        }
+        else
+        {
+            await MaintainAsync();
+        }
+    }
+
+    private async Task<LoopScanResult> ScanAsync()
+    {
+        var startedAt = time.GetUtcNow();
+        var started = time.GetTimestamp();
+        LoopScanResult result;
+        try
+        {
+            var store = services.GetService<IExecutionStore>()
+                ?? throw new InvalidOperationException("this silo has no execution store (IExecutionStore), so it cannot read the rollups");
+            var judged = await store.FindToolsBelowSuccessRateAsync(
+                startedAt - _options.ScanWindow, startedAt, EveryJudgedTool, _options.MinimumExecutions, _options.MaxToolsPerScan);
+            var opportunities = judged
+                .Where(t => t.SuccessRate < _options.SuccessRateBelow)
+                .Take(_options.MaxOpportunitiesPerScan)
+                .Select(Opportunity)
+                .ToList();
+            var (attempted, deployed, failed) = await ProcessAsync(opportunities);
+            result = new LoopScanResult(startedAt, time.GetElapsedTime(started), false, judged.Count, opportunities, null);
+            State.Statistics = State.Statistics with
+            {
+                CyclesCompleted = State.Statistics.CyclesCompleted + 1,
+                OpportunitiesDetected = State.Statistics.OpportunitiesDetected + opportunities.Count,
+                ToolsAnalyzed = State.Statistics.ToolsAnalyzed + judged.Count,
+                ImprovementsAttempted = State.Statistics.ImprovementsAttempted + attempted,
+                ImprovementsDeployed = State.Statistics.ImprovementsDeployed + deployed,
+                ImprovementsFailed = State.Statistics.ImprovementsFailed + failed,
+            };
+            metrics.RecordScan("completed", opportunities.Count);
+            Log.ScanCompleted(logger, judged.Count, opportunities.Count, result.Duration);
+        }
+#pragma warning disable CA1031 // A failed scan is recorded in the result and retried at the next tick; it must not fault the reminder.
+        catch (Exception ex)
+#pragma warning restore CA1031
+        {
+            result = new LoopScanResult(startedAt, time.GetElapsedTime(started), false, 0, [], ex.Message);
+            metrics.RecordScan("failed", 0);
+            Log.ScanFailed(logger, ex);
+        }
+
+        State.LastScan = result;
+        await state.WriteStateAsync();
+        return result;
+    }
+
+    private async Task<(long Attempted, long Deployed, long Failed)> ProcessAsync(IReadOnlyList<LoopOpportunity> opportunities)
+    {
+        if (opportunities.Count == 0)
+        {
+            return (0, 0, 0);
+        }
+
+        var processor = services.GetRequiredService<IOpportunityProcessor>();
+        long attempted = 0, deployed = 0, failed = 0;
+        foreach (var opportunity in opportunities)
+        {
+            using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(_options.ProcessorTimeoutSeconds), time);
+            try
+            {
+                var outcome = await processor.ProcessAsync(opportunity, timeout.Token);
+                attempted += outcome.Attempted ? 1 : 0;
+                deployed += outcome.Deployed ? 1 : 0;
+                failed += outcome.Failed ? 1 : 0;
+            }
+#pragma warning disable CA1031 // One opportunity's processor failure must not lose the scan or the other opportunities.
+            catch (Exception ex)
+#pragma warning restore CA1031
+            {
+                Log.ProcessorFailed(logger, opportunity.ToolName, ex);
+            }
+        }
+
+        return (attempted, deployed, failed);
+    }
+
+    private async Task<LoopMaintenanceResult> MaintainAsync()
+    {
+        var startedAt = time.GetUtcNow();
+        var started = time.GetTimestamp();
+        var actions = new List<string>();
+        string? error = null;
+        try
+        {
+            await SettleOverdueSessionsAsync(startedAt, actions);
+            metrics.RecordMaintenance("completed");
+        }
+#pragma warning disable CA1031 // A failed run is recorded in the result and retried at the next tick.
+        catch (Exception ex)
+#pragma warning restore CA1031
+        {
+            error = ex.Message;
+            metrics.RecordMaintenance("failed");
+            Log.MaintenanceFailed(logger, ex);
+        }
+
+        if (actions.Count > LoopState.MaxMaintenanceActions)
+        {
+            var dropped = actions.Count - LoopState.MaxMaintenanceActions + 1;
+            actions.RemoveRange(LoopState.MaxMaintenanceActions - 1, dropped);
+            actions.Add($"... and {dropped} more");
+        }
+
+        var result = new LoopMaintenanceResult(startedAt, time.GetElapsedTime(started), false, actions, error);
+        State.LastMaintenance = result;
+        State.Statistics = State.Statistics with { MaintenanceRuns = State.Statistics.MaintenanceRuns + 1 };
+        await state.WriteStateAsync();
+        Log.MaintenanceCompleted(logger, actions.Count, result.Duration);
+        return result;
+    }
+
+    /// <summary>
+    /// Monitoring sessions still active well past their end: a tool's health check closes its session when the
+    /// window ends, so one left open means the tool's reminder stopped or its grain state lost the session. A session
+    /// its tool no longer tracks is closed as aborted; a tool that tracks its session is asked to check its health,
+    /// which closes it. Nothing is deleted.
+    /// </summary>
+    private async Task SettleOverdueSessionsAsync(DateTimeOffset now, List<string> actions)
+    {
+        if (services.GetService<IDeploymentMonitoringStore>() is not { } monitoring)
+        {
+            actions.Add("no monitoring store on this silo: monitoring sessions not checked");
+            return;
+        }
+
+        var active = await monitoring.ListActiveAsync();
+        var grace = TimeSpan.FromSeconds(_options.MonitoringGraceSeconds);
+        var overdue = active.Where(s => s.EndsAt + grace <= now).Take(_options.MaxSessionsPerMaintenance).ToList();
+        actions.Add($"{active.Count} monitoring session(s) active, {overdue.Count} overdue");
+        foreach (var session in overdue)
+        {
+            var tool = GrainFactory.GetGrain<IToolGrain>(session.ToolName);
+            try
+            {
+                // Asked first, without a write: a tool that does not track the session cannot close it.
+                if ((await tool.DescribeAsync()).Monitoring?.MonitoringId != session.MonitoringId)
+                {
+                    await monitoring.EndAsync(session.MonitoringId, MonitoringStatus.Aborted, "closed by maintenance: the tool no longer tracks this session");
+                    actions.Add($"closed the orphaned monitoring session {session.MonitoringId} of tool {session.ToolName}");
+                    continue;
+                }
+
+                await tool.CheckHealthAsync();
+                var after = await monitoring.GetAsync(session.MonitoringId);
+                actions.Add(after?.Status == MonitoringStatus.Active
+                    ? $"tool {session.ToolName} still monitors session {session.MonitoringId}"
+                    : $"tool {session.ToolName} closed its overdue monitoring session {session.MonitoringId}");
+            }
+#pragma warning disable CA1031 // One tool's failure must not stop the run; it is reported and retried tomorrow.
+            catch (Exception ex)
+#pragma warning restore CA1031
+            {
+                Log.SessionSettleFailed(logger, session.MonitoringId, session.ToolName, ex);
+                actions.Add($"could not settle the monitoring session {session.MonitoringId} of tool {session.ToolName}: {ex.Message}");
+            }
+        }
+    }
+
+    private async Task<bool> EnsureReminderAsync(string name, TimeSpan period, TimeSpan? registeredPeriod)
+    {
+        // The stored period says whether this period was registered; the reminder table says whether it still is.
+        if (registeredPeriod == period && await this.GetReminder(name) is not null)
+        {
+            return false;
+        }
+
+        await this.RegisterOrUpdateReminder(name, period, period);
+        Log.ReminderRegistered(logger, name, period);
+        return true;
+    }
+
+    private LoopStatus Status() => new(
+        State.Paused,
+        State.PauseReason,
+        _options.ScanPeriod,
+        _options.MaintenancePeriod,
+        State.Statistics,
+        State.LastScan,
+        State.LastMaintenance);
+
+    private static LoopOpportunity Opportunity(ToolRollupSummary tool)
+    {
+        var failures = tool.Attributable - tool.Successes;
+        var reason = string.Create(
+            CultureInfo.InvariantCulture,
+            $"success rate {tool.SuccessRate:0.00} over {tool.Attributable} executions ({failures} failed)");
+        return new LoopOpportunity(tool.ToolName, reason, tool.SuccessRate, tool.Attributable, failures);
+    }
+}

@@ -1,0 +1,112 @@
+using System.ComponentModel.DataAnnotations;
+
+namespace Autonomy.Grains.Loop;
+
+/// <summary>Options of the improvement loop's coordinator (section <c>Autonomy:Loop</c>).</summary>
+public sealed class LoopOptions
+{
+    /// <summary>The configuration section.</summary>
+    public const string SectionName = "Autonomy:Loop";
+
+    /// <summary>Default opportunity-scan period: five minutes, the predecessor's <c>check_interval_seconds</c>.</summary>
+    public const int DefaultScanPeriodSeconds = 300;
+
+    /// <summary>Default maintenance period: daily, the predecessor's <c>maintenance_interval_hours</c>.</summary>
+    public const int DefaultMaintenancePeriodSeconds = 86_400;
+
+    /// <summary>
+    /// Default scan window: 24 hours. Recent enough that a fixed tool stops being an opportunity within a day (a
+    /// 7-day window would keep flagging it for a week), and the same span as a deploy's monitoring window.
+    /// </summary>
+    public const int DefaultScanWindowHours = 24;
+
+    /// <summary>Default success rate under which a tool is an opportunity (the predecessor's <c>improvement_threshold</c>).</summary>
+    public const double DefaultSuccessRateBelow = 0.7;
+
+    /// <summary>Default attributable executions a tool needs in the window to be judged (the predecessor's <c>min_executions_for_analysis</c>).</summary>
+    public const int DefaultMinimumExecutions = 10;
+
+    /// <summary>Default most opportunities one scan keeps and hands on, worst first.</summary>
+    public const int DefaultMaxOpportunitiesPerScan = 50;
+
+    /// <summary>Default most tools one scan reads from the rollups.</summary>
+    public const int DefaultMaxToolsPerScan = 10_000;
+
+    /// <summary>Default time an opportunity processor gets for one opportunity.</summary>
+    public const int DefaultProcessorTimeoutSeconds = 30;
+
+    /// <summary>Default time past its end after which maintenance treats an active monitoring session as overdue.</summary>
+    public const int DefaultMonitoringGraceSeconds = 3_600;
+
+    /// <summary>Default most overdue monitoring sessions one maintenance run closes.</summary>
+    public const int DefaultMaxSessionsPerMaintenance = 100;
+
+    /// <summary>
+    /// Whether the silo starts the loop: registers the coordinator's reminders at start-up and lets their ticks
+    /// work. When false, ticks of reminders registered earlier do nothing; the run-now commands still work.
+    /// </summary>
+    /// <value>Defaults to true.</value>
+    public bool Enabled { get; set; } = true;
+
+    /// <summary>How often the opportunity scan runs.</summary>
+    /// <value>Defaults to <see cref="DefaultScanPeriodSeconds"/>.</value>
+    [Range(1, 86_400)]
+    public int ScanPeriodSeconds { get; set; } = DefaultScanPeriodSeconds;
+
+    /// <summary>How often maintenance runs.</summary>
+    /// <value>Defaults to <see cref="DefaultMaintenancePeriodSeconds"/>.</value>
+    [Range(1, 31 * 86_400)]
+    public int MaintenancePeriodSeconds { get; set; } = DefaultMaintenancePeriodSeconds;
+
+    /// <summary>How far back the scan reads the rollups (whole hours; the hour holding the start counts in full).</summary>
+    /// <value>Defaults to <see cref="DefaultScanWindowHours"/>.</value>
+    [Range(1, 24 * 90)]
+    public int ScanWindowHours { get; set; } = DefaultScanWindowHours;
+
+    /// <summary>The success rate (invalid input excluded) under which a tool is an opportunity.</summary>
+    /// <value>Defaults to <see cref="DefaultSuccessRateBelow"/>.</value>
+    [Range(0, 1)]
+    public double SuccessRateBelow { get; set; } = DefaultSuccessRateBelow;
+
+    /// <summary>The fewest attributable executions in the window before a tool is judged.</summary>
+    /// <value>Defaults to <see cref="DefaultMinimumExecutions"/>.</value>
+    [Range(1, 1_000_000)]
+    public int MinimumExecutions { get; set; } = DefaultMinimumExecutions;
+
+    /// <summary>The most opportunities one scan keeps, hands to the processor and stores, worst first.</summary>
+    /// <value>Defaults to <see cref="DefaultMaxOpportunitiesPerScan"/>.</value>
+    [Range(1, 500)]
+    public int MaxOpportunitiesPerScan { get; set; } = DefaultMaxOpportunitiesPerScan;
+
+    /// <summary>The most tools one scan reads from the rollups; beyond it the healthiest are not counted as analysed.</summary>
+    /// <value>Defaults to <see cref="DefaultMaxToolsPerScan"/>.</value>
+    [Range(1, 1_000_000)]
+    public int MaxToolsPerScan { get; set; } = DefaultMaxToolsPerScan;
+
+    /// <summary>How long the opportunity processor may take over one opportunity before it is cancelled.</summary>
+    /// <value>Defaults to <see cref="DefaultProcessorTimeoutSeconds"/>.</value>
+    [Range(1, 3_600)]
+    public int ProcessorTimeoutSeconds { get; set; } = DefaultProcessorTimeoutSeconds;
+
+    /// <summary>
+    /// How long past its end an active monitoring session may stay open before maintenance asks its tool to check
+    /// health, and closes it if the tool no longer tracks it.
+    /// </summary>
+    /// <value>Defaults to <see cref="DefaultMonitoringGraceSeconds"/>.</value>
+    [Range(0, 31 * 86_400)]
+    public int MonitoringGraceSeconds { get; set; } = DefaultMonitoringGraceSeconds;
+
+    /// <summary>The most overdue monitoring sessions one maintenance run handles.</summary>
+    /// <value>Defaults to <see cref="DefaultMaxSessionsPerMaintenance"/>.</value>
+    [Range(1, 10_000)]
+    public int MaxSessionsPerMaintenance { get; set; } = DefaultMaxSessionsPerMaintenance;
+
+    /// <summary>The scan period.</summary>
+    public TimeSpan ScanPeriod => TimeSpan.FromSeconds(ScanPeriodSeconds);
+
+    /// <summary>The maintenance period.</summary>
+    public TimeSpan MaintenancePeriod => TimeSpan.FromSeconds(MaintenancePeriodSeconds);
+
+    /// <summary>The scan window.</summary>
+    public TimeSpan ScanWindow => TimeSpan.FromHours(ScanWindowHours);
+}
