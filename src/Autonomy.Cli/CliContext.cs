@@ -5,8 +5,8 @@ using Microsoft.Extensions.Options;
 
 namespace Autonomy.Cli;
 
-/// <summary>What commands share: where they write, and the compiler and executor they use.</summary>
-internal sealed class CliContext(TextWriter output, TextWriter error) : IDisposable
+/// <summary>What commands share: where they write, the environment they read, and the compiler and executor they use.</summary>
+internal sealed class CliContext(TextWriter output, TextWriter error, Func<string, string?>? environment = null) : IDisposable
 {
     private ToolCompiler? _compiler;
     private ToolPolicy _policy = ToolPolicy.Default;
@@ -14,6 +14,9 @@ internal sealed class CliContext(TextWriter output, TextWriter error) : IDisposa
     public TextWriter Output { get; } = output;
 
     public TextWriter Error { get; } = error;
+
+    /// <summary>Reads an environment variable (the process's, unless a test gives its own).</summary>
+    public Func<string, string?> Environment { get; } = environment ?? System.Environment.GetEnvironmentVariable;
 
     public ToolCompiler Compiler => _compiler ??= new ToolCompiler(_policy, Options.Create(new CompilerOptions()));
 

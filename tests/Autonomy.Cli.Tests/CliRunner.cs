@@ -7,11 +7,14 @@ internal static class CliRunner
 {
     public sealed record Run(int ExitCode, string Output, string Error);
 
-    public static async Task<Run> InProcessAsync(params string[] args)
+    public static Task<Run> InProcessAsync(params string[] args) => InProcessAsync(new Dictionary<string, string?>(), args);
+
+    /// <summary>Runs the CLI in-process with these environment variables instead of the process's.</summary>
+    public static async Task<Run> InProcessAsync(IReadOnlyDictionary<string, string?> environment, params string[] args)
     {
         using var output = new StringWriter();
         using var error = new StringWriter();
-        var code = await CliApp.RunAsync(args, output, error);
+        var code = await CliApp.RunAsync(args, output, error, environment: name => environment.GetValueOrDefault(name));
         return new Run(code, output.ToString(), error.ToString());
     }
 
@@ -23,6 +26,13 @@ internal static class CliRunner
             RedirectStandardError = true,
             WorkingDirectory = Autonomy.Core.Tests.Support.RepositoryPaths.Root,
         };
+        // The test output holds autonomy.dll with the tests' dependency graph, which runs on ASP.NET Core's shared
+        // framework (the silo tests need it), so the CLI runs under the tests' runtime config and deps file.
+        start.ArgumentList.Add("exec");
+        start.ArgumentList.Add("--runtimeconfig");
+        start.ArgumentList.Add(Path.Combine(AppContext.BaseDirectory, "Autonomy.Cli.Tests.runtimeconfig.json"));
+        start.ArgumentList.Add("--depsfile");
+        start.ArgumentList.Add(Path.Combine(AppContext.BaseDirectory, "Autonomy.Cli.Tests.deps.json"));
         start.ArgumentList.Add(Path.Combine(AppContext.BaseDirectory, "autonomy.dll"));
         foreach (var arg in args)
         {

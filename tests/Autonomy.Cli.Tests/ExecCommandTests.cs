@@ -52,11 +52,11 @@ public sealed class ExecCommandTests : IDisposable
     }
 
     [Fact]
-    public async Task Exec_InputNotJson_IsInvalidInputWithExitOne()
+    public async Task Exec_InputNotJson_IsInvalidInputWithExitThree()
     {
         var run = await CliRunner.InProcessAsync("exec", Sample("roman_numerals.cs"), "--input", "{number: }");
 
-        Assert.Equal(1, run.ExitCode);
+        Assert.Equal(3, run.ExitCode);
         Assert.Contains("outcome    InvalidInput", run.Output, StringComparison.Ordinal);
         Assert.Contains("not JSON", run.Output, StringComparison.Ordinal);
     }

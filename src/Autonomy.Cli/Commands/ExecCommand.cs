@@ -85,7 +85,7 @@ internal static class ExecCommand
                 WriteHuman(cli.Output, result);
             }
 
-            return result.Outcome == ExecutionOutcome.Success ? ExitCodes.Ok : ExitCodes.ToolFailed;
+            return ExitCodes.For(result.Outcome);
         });
         return command;
     }
@@ -116,7 +116,7 @@ internal static class ExecCommand
         return results.All(r => r.Passed) ? ExitCodes.Ok : ExitCodes.ToolFailed;
     }
 
-    private static string? ReadInput(CliContext cli, string? input, string? inputFile)
+    internal static string? ReadInput(CliContext cli, string? input, string? inputFile)
     {
         var text = inputFile is not null ? cli.ReadSource(inputFile) : input == "-" ? Console.In.ReadToEnd() : input;
         if (text is null)
@@ -136,7 +136,7 @@ internal static class ExecCommand
         }
     }
 
-    private static void WriteHuman(TextWriter output, ExecutionResult result)
+    internal static void WriteHuman(TextWriter output, ExecutionResult result)
     {
         var culture = CultureInfo.InvariantCulture;
         output.WriteLine($"outcome    {result.Outcome}{(result.Budget == ExceededBudget.None ? string.Empty : $" ({result.Budget})")}");

@@ -21,4 +21,11 @@ public interface IToolVersionStore
 
     /// <summary>Every version of a tool, oldest first.</summary>
     Task<IReadOnlyList<ToolVersion>> ListAsync(string toolName, CancellationToken cancellationToken = default);
+
+    /// <summary>
+    /// Every tool that has at least one version, ordered by name (ordinal), with its latest version number, its
+    /// version count and when its first and latest versions were appended. One grouped read of the history's
+    /// primary key; sources are not read.
+    /// </summary>
+    Task<IReadOnlyList<ToolListing>> ListToolsAsync(CancellationToken cancellationToken = default);
 }

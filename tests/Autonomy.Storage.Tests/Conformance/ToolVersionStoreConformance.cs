@@ -45,6 +45,43 @@ public abstract class ToolVersionStoreConformance(StoreBackend backend) : StoreC
     }
 
     [ConformanceFact]
+    public async Task ListToolsAsync_SeveralTools_OneRowEachWithLatestVersionCountAndTimes()
+    {
+        var first = NewToolName();
+        var second = NewToolName();
+        await Stores.Versions.AppendAsync(new NewToolVersion(first, 1, "v1", null, VersionAuthor.Human, "created"));
+        var created = Now;
+        Time.Advance(TimeSpan.FromMinutes(1));
+        await Stores.Versions.AppendAsync(new NewToolVersion(second, 1, "other", null, VersionAuthor.Human, "created"));
+        Time.Advance(TimeSpan.FromMinutes(1));
+        await Stores.Versions.AppendAsync(new NewToolVersion(first, 2, "v2", 1, VersionAuthor.Autonomous, "fix"));
+        Time.Advance(TimeSpan.FromMinutes(1));
+        await Stores.Versions.AppendAsync(new NewToolVersion(first, 3, "v3", 2, VersionAuthor.Autonomous, "fix again"));
+
+        var tools = await Stores.Versions.ListToolsAsync();
+
+        // The database is shared by the tests of the class: other tests' tools may be listed too.
+        Assert.Equal(new ToolListing(first, 3, 3, created, Now), Assert.Single(tools, t => t.ToolName == first));
+        Assert.Equal(new ToolListing(second, 1, 1, created.AddMinutes(1), created.AddMinutes(1)), Assert.Single(tools, t => t.ToolName == second));
+        Assert.Equal(tools.Select(t => t.ToolName).Order(StringComparer.Ordinal), tools.Select(t => t.ToolName));
+    }
+
+    [ConformanceFact]
+    public async Task ListToolsAsync_NamesThatCollateDifferently_OrdinalOrder()
+    {
+        var suffix = Guid.NewGuid().ToString("N");
+        string[] names = [$"b-{suffix}", $"B-{suffix}", $"a_{suffix}", $"A-{suffix}"];
+        foreach (var name in names)
+        {
+            await Stores.Versions.AppendAsync(new NewToolVersion(name, 1, "v1", null, VersionAuthor.Human, "created"));
+        }
+
+        var listed = (await Stores.Versions.ListToolsAsync()).Select(t => t.ToolName).Where(names.Contains).ToList();
+
+        Assert.Equal([$"A-{suffix}", $"B-{suffix}", $"a_{suffix}", $"b-{suffix}"], listed);
+    }
+
+    [ConformanceFact]
     public async Task GetAsync_UnknownToolOrVersion_ReturnsNull()
     {
         var tool = NewToolName();

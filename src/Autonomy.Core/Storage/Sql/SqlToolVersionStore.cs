@@ -74,6 +74,22 @@ public sealed class SqlToolVersionStore(SqlStoreDatabase database, TimeProvider 
             Read,
             cancellationToken);
 
+    /// <inheritdoc />
+    public async Task<IReadOnlyList<ToolListing>> ListToolsAsync(CancellationToken cancellationToken = default)
+    {
+        // Sorted here, not in SQL: PostgreSQL orders text by the database's collation, SQLite by bytes.
+        var tools = await database.ListAsync(
+            """
+            SELECT tool_name, MAX(version), COUNT(*), MIN(created_at), MAX(created_at)
+            FROM tool_versions
+            GROUP BY tool_name
+            """,
+            static _ => { },
+            static row => new ToolListing(row.String(0), row.Int32(1), row.Int64(2), row.Timestamp(3), row.Timestamp(4)),
+            cancellationToken).ConfigureAwait(false);
+        return [.. tools.OrderBy(t => t.ToolName, StringComparer.Ordinal)];
+    }
+
     private static ToolVersion Read(SqlRow row) => new(
         row.String(0),
         row.Int32(1),
