@@ -1,4 +1,5 @@
 using Autonomy.Core.Storage;
+using Autonomy.Core.Storage.Migrations;
 using Autonomy.Silo;
 using Autonomy.Silo.Hosting;
 using Microsoft.Extensions.Options;
@@ -9,7 +10,8 @@ try
     await app.RunAsync();
     return 0;
 }
-catch (Exception exception) when (exception is SiloStartupException or OptionsValidationException or StorageUnavailableException)
+catch (Exception exception) when (exception is SiloStartupException or OptionsValidationException or StorageUnavailableException
+    or MigrationChecksumMismatchException or MigrationFailedException)
 {
     await Console.Error.WriteLineAsync($"autonomy-silo: {exception.Message}");
     return 2;

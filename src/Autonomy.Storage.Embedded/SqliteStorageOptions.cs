@@ -9,7 +9,7 @@ public sealed class SqliteStorageOptions
     public const string SectionName = "Autonomy:Sqlite";
 
     /// <summary>The default file name, relative to the working directory.</summary>
-    public const string DefaultDatabasePath = "autonomy.db";
+    public const string DefaultDatabasePath = "data/autonomy.db";
 
     /// <summary>The default busy timeout.</summary>
     public const int DefaultBusyTimeoutMilliseconds = 5_000;

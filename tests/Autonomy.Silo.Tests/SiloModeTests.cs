@@ -4,12 +4,56 @@ namespace Autonomy.Silo.Tests;
 
 public sealed class SiloModeTests
 {
-    [Fact]
-    public void Build_ClusterMode_FailsWithTheClearMessage()
-    {
-        var exception = Assert.Throws<SiloStartupException>(() => SiloApp.Build(["--Autonomy:Mode=Cluster"]));
+    private const string ConnectionString = "--Autonomy:Postgres:ConnectionString=Host=127.0.0.1;Database=autonomy;Username=autonomy";
 
-        Assert.Equal("Autonomy:Mode=Cluster: cluster mode is not available yet; run with Autonomy:Mode=Embedded.", exception.Message);
+    [Fact]
+    public void Build_ClusterModeWithoutConnectionString_FailsNamingTheKeyAndTheVariable()
+    {
+        var exception = Assert.Throws<SiloStartupException>(() => SiloApp.Build(["--Autonomy:Mode=Cluster", "--Autonomy:Postgres:ConnectionString="]));
+
+        Assert.Equal(
+            "Autonomy:Postgres:ConnectionString is not set: cluster mode keeps everything in PostgreSQL; " +
+            "pass --Autonomy:Postgres:ConnectionString=<connection string> or set Autonomy__Postgres__ConnectionString.",
+            exception.Message);
+    }
+
+    [Fact]
+    public void Build_ClusterModeMalformedConnectionString_FailsWithoutEchoingIt()
+    {
+        var exception = Assert.Throws<SiloStartupException>(
+            () => SiloApp.Build(["--Autonomy:Mode=Cluster", "--Autonomy:Postgres:ConnectionString=Hots=db;Password=secret"]));
+
+        Assert.StartsWith("Autonomy:Postgres:ConnectionString is not a usable PostgreSQL connection string: ", exception.Message, StringComparison.Ordinal);
+        Assert.DoesNotContain("secret", exception.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Build_ClusterModeAdvertisingAnyAddress_FailsPointingAtListenOnAnyAddress()
+    {
+        var exception = Assert.Throws<SiloStartupException>(
+            () => SiloApp.Build(["--Autonomy:Mode=Cluster", ConnectionString, "--Autonomy:Silo:AdvertisedAddress=0.0.0.0"]));
+
+        Assert.Equal(
+            "Autonomy:Silo:AdvertisedAddress='0.0.0.0' cannot be reached by other silos; advertise this machine's address " +
+            "and set Autonomy:Silo:ListenOnAnyAddress=true to listen on all.",
+            exception.Message);
+    }
+
+    [Fact]
+    public void Build_ClusterModeAdvertisedHostName_FailsAskingForAnAddress()
+    {
+        var exception = Assert.Throws<SiloStartupException>(
+            () => SiloApp.Build(["--Autonomy:Mode=Cluster", ConnectionString, "--Autonomy:Silo:AdvertisedAddress=silo-1.example"]));
+
+        Assert.Equal("Autonomy:Silo:AdvertisedAddress='silo-1.example' is not an IP address.", exception.Message);
+    }
+
+    [Fact]
+    public async Task Build_ClusterModeValidConfiguration_BuildsWithoutTouchingTheDatabase()
+    {
+        await using var app = SiloApp.Build(["--Autonomy:Mode=Cluster", ConnectionString, "--Autonomy:Silo:AdvertisedAddress=10.0.0.7"]);
+
+        Assert.NotNull(app.Services.GetService(typeof(Npgsql.NpgsqlDataSource)));
     }
 
     [Fact]

@@ -2,7 +2,7 @@ using System.ComponentModel.DataAnnotations;
 
 namespace Autonomy.Silo.Hosting;
 
-/// <summary>The silo's mode, its Orleans ports and identity, bound from <c>Autonomy</c> and <c>Autonomy:Silo</c>.</summary>
+/// <summary>The silo's mode, its Orleans ports, address and identity, bound from <c>Autonomy</c> and <c>Autonomy:Silo</c>.</summary>
 public sealed class SiloHostOptions
 {
     /// <summary>The configuration section of the silo's ports and identity.</summary>
@@ -41,6 +41,28 @@ public sealed class SiloHostOptions
     /// <value>Defaults to <see cref="DefaultServiceId"/>.</value>
     [Required]
     public string ServiceId { get; set; } = DefaultServiceId;
+
+    /// <summary>
+    /// The IP address this silo advertises to the other silos and to clients (cluster mode). Other machines must be
+    /// able to reach it, so a multi-machine cluster sets it to the machine's own address.
+    /// </summary>
+    /// <value>Defaults to null: 127.0.0.1, which only serves silos and clients on the same machine.</value>
+    public string? AdvertisedAddress { get; set; }
+
+    /// <summary>
+    /// Whether the silo and gateway ports listen on every local address instead of only the advertised one (cluster
+    /// mode), for example behind NAT or in a container whose advertised address is not a local one.
+    /// </summary>
+    /// <value>Defaults to false.</value>
+    public bool ListenOnAnyAddress { get; set; }
+
+    /// <summary>
+    /// Lowers Orleans' minimum reminder period (<c>ReminderOptions.MinimumReminderPeriod</c>), so tests can run
+    /// health checks every few seconds. Production leaves it unset.
+    /// </summary>
+    /// <value>Defaults to null: Orleans' own minimum of one minute.</value>
+    [Range(1, 3_600)]
+    public int? MinimumReminderPeriodSeconds { get; set; }
 
     /// <summary>The Orleans cluster id.</summary>
     /// <value>Defaults to <see cref="DefaultClusterId"/>.</value>
