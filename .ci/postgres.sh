@@ -7,17 +7,8 @@
 # Does nothing when AUTONOMY_TEST_POSTGRES is already set, so a developer's own server wins.
 # Trust authentication on 127.0.0.1 only: the server is private to this machine and this run.
 
-# Root work (apt-get, chown, runuser) runs directly as root, or through passwordless sudo for a developer.
-autonomy_as_root() {
-  if [ "$(id -u)" -eq 0 ]; then
-    "$@"
-  elif command -v sudo >/dev/null 2>&1 && sudo -n true 2>/dev/null; then
-    sudo -n "$@"
-  else
-    echo "starting PostgreSQL needs root or passwordless sudo; or point AUTONOMY_TEST_POSTGRES at a server of your own" >&2
-    return 1
-  fi
-}
+# shellcheck source=as-root.sh
+source "$(dirname "${BASH_SOURCE[0]}")/as-root.sh"
 
 autonomy_stop_postgres() {
   if [ -n "${AUTONOMY_PG_DIR:-}" ] && [ -d "$AUTONOMY_PG_DIR" ]; then

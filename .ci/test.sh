@@ -20,6 +20,8 @@ echo "==> starting the services the tests need"
 # shellcheck source=postgres.sh
 source .ci/postgres.sh || { echo "PostgreSQL could not be started"; echo "0 passed, 1 failed"; exit 1; }
 trap autonomy_stop_postgres EXIT
+# shellcheck source=chromium.sh
+source .ci/chromium.sh || { echo "Chromium could not be installed"; echo "0 passed, 1 failed"; exit 1; }
 
 echo "==> running tests (TRX results in $results)"
 dotnet test Autonomy.Orleans.sln -c Release --no-build --logger trx --results-directory "$results"
