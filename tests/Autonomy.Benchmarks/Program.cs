@@ -1,4 +1,5 @@
 using Autonomy.Benchmarks;
+using Autonomy.Benchmarks.Cluster;
 using Autonomy.Benchmarks.Storage;
 using BenchmarkDotNet.Running;
 
@@ -23,6 +24,12 @@ if (args is [SandboxOverheadInterleaved.Command, .. var input])
 if (args is [StorageBenchmarks.Command, .. var storageArgs])
 {
     return await StorageBenchmarks.RunAsync(storageArgs);
+}
+
+// `cluster` measures tool execution through silos hosted in this process against a raw grain call, on one and two silos.
+if (args is [ClusterBenchmark.Command, .. var clusterArgs])
+{
+    return await ClusterBenchmark.RunAsync(clusterArgs);
 }
 
 BenchmarkSwitcher.FromAssembly(typeof(BenchmarkConfig).Assembly).Run(args);
