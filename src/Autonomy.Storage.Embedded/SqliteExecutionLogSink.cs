@@ -108,6 +108,16 @@ public sealed class SqliteExecutionLogSink : IExecutionLogSink
     private static int Write(SqliteConnection connection, IReadOnlyList<ExecutionRecord> batch, CancellationToken cancellationToken)
     {
         // Microsoft.Data.Sqlite runs synchronously; the async methods would only wrap these calls.
+        // In WAL mode, NORMAL syncs at checkpoints instead of at every commit: a committed batch survives the
+        // process crashing, and only the last batches can be lost when the machine itself loses power, a window of
+        // the same kind as the buffer's (decision 0005). It applies to this connection only; grain state and the
+        // other stores keep full syncs.
+        using (var synchronous = connection.CreateCommand())
+        {
+            synchronous.CommandText = "PRAGMA synchronous = NORMAL";
+            synchronous.ExecuteNonQuery();
+        }
+
         using var transaction = connection.BeginTransaction(deferred: false);
         using var insert = connection.CreateCommand();
         insert.Transaction = transaction;

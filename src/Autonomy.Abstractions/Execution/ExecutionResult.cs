@@ -1,3 +1,5 @@
+using System.Collections.Immutable;
+
 namespace Autonomy.Abstractions.Execution;
 
 /// <summary>The result of one execution of a tool.</summary>
@@ -9,7 +11,7 @@ namespace Autonomy.Abstractions.Execution;
 /// <param name="Duration">Wall-clock time from start to outcome.</param>
 /// <param name="Steps">Sandbox steps used.</param>
 /// <param name="AllocatedBytes">Bytes allocated by the tool.</param>
-/// <param name="Log">The lines the tool logged.</param>
+/// <param name="Log">The lines the tool logged, in order.</param>
 /// <param name="DroppedLogLines">Log lines written past the cap and not kept.</param>
 [GenerateSerializer, Immutable, Alias("autonomy.execution-result")]
 public sealed record ExecutionResult(
@@ -21,7 +23,7 @@ public sealed record ExecutionResult(
     [property: Id(5)] TimeSpan Duration,
     [property: Id(6)] long Steps,
     [property: Id(7)] long AllocatedBytes,
-    [property: Id(8)] IReadOnlyList<LogLine> Log,
+    [property: Id(8)] ImmutableArray<LogLine> Log,
     [property: Id(9)] int DroppedLogLines)
 {
     /// <summary>Whether the outcome counts against the tool (everything but success and invalid input).</summary>

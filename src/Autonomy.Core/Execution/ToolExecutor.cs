@@ -1,3 +1,4 @@
+using System.Collections.Immutable;
 using System.Text.Encodings.Web;
 using System.Text.Json;
 using System.Text.Json.Nodes;
@@ -226,7 +227,7 @@ public sealed class ToolExecutor
         SandboxMeter? meter,
         ToolLog log)
     {
-        var lines = log.Snapshot().Select(l => new LogLine(l.At, l.Level.ToString(), l.Message)).ToList();
+        var lines = log.Snapshot().Select(l => new LogLine(l.At, l.Level.ToString(), l.Message)).ToImmutableArray();
         return new ExecutionResult(
             outcome,
             output,

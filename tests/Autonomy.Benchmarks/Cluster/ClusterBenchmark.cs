@@ -56,6 +56,7 @@ internal static class ClusterBenchmark
         var executorAlone = new ContenderResults("no cluster", "ToolExecutor alone", callers);
         var echoAsReply = new ContenderResults("1 silo", "echo returning a tool reply", callers);
         var echoAfterHop = new ContenderResults("1 silo", "echo after a thread-pool hop", callers);
+        var echoWithToken = new ContenderResults("1 silo", "echo with the executor's signature (name, input, token)", callers);
         var toolCalls = new Dictionary<BenchmarkCluster, long> { [one] = 0, [two] = 0, [discarding] = 0 };
         using var alone = await ExecutorAlone.StartAsync();
 
@@ -70,6 +71,7 @@ internal static class ClusterBenchmark
             (executorAlone, null, alone.RunAsync),
             (echoAsReply, null, (n, d) => EchoVariantRoundAsync(one, n, d, async (grain, input) => (await grain.EchoAsReplyAsync(input)).Result.Output)),
             (echoAfterHop, null, (n, d) => EchoVariantRoundAsync(one, n, d, async (grain, input) => await grain.EchoAfterHopAsync(input))),
+            (echoWithToken, null, (n, d) => EchoVariantRoundAsync(one, n, d, async (grain, input) => await grain.EchoWithTokenAsync(TrivialTool.Name, input))),
         };
 
         // Warm-up: JIT, the tool's compilation on every silo, grain activations, connections.
@@ -96,7 +98,7 @@ internal static class ClusterBenchmark
             }
 
             Console.WriteLine(Invariant(
-                $"round {r + 1}/{rounds}: 1 silo echo {oneEcho.Rounds[r].Throughput:F0}/s tool {oneTool.Rounds[r].Throughput:F0}/s; 2 silos echo {twoEcho.Rounds[r].Throughput:F0}/s tool {twoTool.Rounds[r].Throughput:F0}/s; log discarded echo {discardingEcho.Rounds[r].Throughput:F0}/s tool {discardingTool.Rounds[r].Throughput:F0}/s; executor alone {executorAlone.Rounds[r].Throughput:F0}/s; echo as reply {echoAsReply.Rounds[r].Throughput:F0}/s, after hop {echoAfterHop.Rounds[r].Throughput:F0}/s"));
+                $"round {r + 1}/{rounds}: 1 silo echo {oneEcho.Rounds[r].Throughput:F0}/s tool {oneTool.Rounds[r].Throughput:F0}/s; 2 silos echo {twoEcho.Rounds[r].Throughput:F0}/s tool {twoTool.Rounds[r].Throughput:F0}/s; log discarded echo {discardingEcho.Rounds[r].Throughput:F0}/s tool {discardingTool.Rounds[r].Throughput:F0}/s; executor alone {executorAlone.Rounds[r].Throughput:F0}/s; echo as reply {echoAsReply.Rounds[r].Throughput:F0}/s, after hop {echoAfterHop.Rounds[r].Throughput:F0}/s, with token {echoWithToken.Rounds[r].Throughput:F0}/s"));
         }
 
         // Latency without queueing: one caller, 1-silo cluster, interleaved.
@@ -138,6 +140,7 @@ internal static class ClusterBenchmark
         Row(executorAlone, RatioText(Statistics.Ratios(executorAlone, oneEcho)) + " of 1-silo echo", "none (information)", "—");
         Row(echoAsReply, RatioText(Statistics.Ratios(echoAsReply, oneEcho)) + " of 1-silo echo", "none (information)", "—");
         Row(echoAfterHop, RatioText(Statistics.Ratios(echoAfterHop, oneEcho)) + " of 1-silo echo", "none (information)", "—");
+        Row(echoWithToken, RatioText(Statistics.Ratios(echoWithToken, oneEcho)) + " of 1-silo echo", "none (information)", "—");
         Row(unloadedEcho, "—", "—", "—");
         Row(unloadedTool, Invariant($"{unloadedTool.LatencyMilliseconds(0.5) / unloadedEcho.LatencyMilliseconds(0.5):F2}× echo p50"), "none (information)", "—");
         Console.WriteLine();

@@ -23,4 +23,7 @@ public sealed class EchoGrain : Grain, IEchoGrain
 
     /// <inheritdoc />
     public async Task<string> EchoAfterHopAsync(string input) => await Task.Run(() => input);
+
+    /// <inheritdoc />
+    public Task<string> EchoWithTokenAsync(string toolName, string input, CancellationToken cancellationToken = default) => Task.FromResult(input);
 }

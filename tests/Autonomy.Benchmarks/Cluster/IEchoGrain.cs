@@ -20,4 +20,8 @@ public interface IEchoGrain : IGrainWithIntegerKey
     /// <summary>Returns <paramref name="input"/> after a hop to the thread pool and back, as the executor makes one.</summary>
     [Alias("echo-after-hop")]
     Task<string> EchoAfterHopAsync(string input);
+
+    /// <summary>Returns the input, with the executor's signature: a tool name and a cancellation token beside it.</summary>
+    [Alias("echo-with-token")]
+    Task<string> EchoWithTokenAsync(string toolName, string input, CancellationToken cancellationToken = default);
 }

@@ -164,7 +164,7 @@ public sealed class ToolExecutorTests
         var result = await executor.ExecuteAsync(tool, "{}");
 
         Assert.Equal(ExecutionOutcome.Success, result.Outcome);
-        Assert.Equal(10, result.Log.Count);
+        Assert.Equal(10, result.Log.Length);
         Assert.Equal(990, result.DroppedLogLines);
         Assert.Equal("null", result.Output);
     }
