@@ -6,24 +6,12 @@ namespace Autonomy.Storage.Embedded;
 
 /// <summary>
 /// Writes execution batches to the embedded SQLite file: one <c>BEGIN IMMEDIATE</c> transaction per batch, one
-/// prepared insert reused for every row, and the batch's hourly and daily rollups merged in the same transaction.
+/// prepared insert reused for every row (<see cref="SqliteExecutionInsert"/>), and the batch's hourly and daily rollups merged in the same transaction.
 /// Idempotent: <c>INSERT … ON CONFLICT DO NOTHING</c> skips stored ids, and only the rows really inserted reach the
 /// rollups.
 /// </summary>
 public sealed class SqliteExecutionLogSink : IExecutionLogSink
 {
-    private const string InsertSql =
-        """
-        INSERT INTO tool_executions
-            (execution_id, tool_name, tool_version, started_at, duration_us, outcome, input, output, input_truncated,
-             output_truncated, message, error_type, error_line, error_member, budget, steps, allocated_bytes, log_lines,
-             dropped_log_lines, caller, silo, recorded_at)
-        VALUES ($id, $tool, $version, $started, $duration, $outcome, $input, $output, $input_truncated,
-                $output_truncated, $message, $error_type, $error_line, $error_member, $budget, $steps, $allocated, $log,
-                $dropped_log, $caller, $silo, $recorded)
-        ON CONFLICT (execution_id) DO NOTHING
-        """;
-
     private const string SelectRollupSql =
         """
         SELECT latency_histogram FROM tool_execution_rollups
@@ -119,49 +107,12 @@ public sealed class SqliteExecutionLogSink : IExecutionLogSink
         }
 
         using var transaction = connection.BeginTransaction(deferred: false);
-        using var insert = connection.CreateCommand();
-        insert.Transaction = transaction;
-        insert.CommandText = InsertSql;
-        var p = new SqliteParameter[22];
-        string[] names =
-        [
-            "$id", "$tool", "$version", "$started", "$duration", "$outcome", "$input", "$output", "$input_truncated",
-            "$output_truncated", "$message", "$error_type", "$error_line", "$error_member", "$budget", "$steps", "$allocated",
-            "$log", "$dropped_log", "$caller", "$silo", "$recorded",
-        ];
-        for (var i = 0; i < names.Length; i++)
-        {
-            p[i] = insert.Parameters.Add(new SqliteParameter(names[i], null));
-        }
-
-        insert.Prepare();
+        using var insert = new SqliteExecutionInsert(connection);
         var fresh = new List<ExecutionRecord>(batch.Count);
         foreach (var record in batch)
         {
             cancellationToken.ThrowIfCancellationRequested();
-            p[0].Value = record.ExecutionId.ToByteArray();
-            p[1].Value = record.ToolName;
-            p[2].Value = record.ToolVersion;
-            p[3].Value = record.StartedAt.ToUnixTimeMilliseconds();
-            p[4].Value = record.DurationMicroseconds;
-            p[5].Value = (int)record.Outcome;
-            p[6].Value = (object?)record.Input ?? DBNull.Value;
-            p[7].Value = (object?)record.Output ?? DBNull.Value;
-            p[8].Value = record.InputTruncated ? 1 : 0;
-            p[9].Value = record.OutputTruncated ? 1 : 0;
-            p[10].Value = (object?)record.Message ?? DBNull.Value;
-            p[11].Value = (object?)record.ErrorType ?? DBNull.Value;
-            p[12].Value = (object?)record.ErrorLine ?? DBNull.Value;
-            p[13].Value = (object?)record.ErrorMember ?? DBNull.Value;
-            p[14].Value = (int)record.Budget;
-            p[15].Value = record.Steps;
-            p[16].Value = record.AllocatedBytes;
-            p[17].Value = (object?)record.LogLines ?? DBNull.Value;
-            p[18].Value = record.DroppedLogLines;
-            p[19].Value = (object?)record.Caller ?? DBNull.Value;
-            p[20].Value = (object?)record.Silo ?? DBNull.Value;
-            p[21].Value = record.RecordedAt.ToUnixTimeMilliseconds();
-            if (insert.ExecuteNonQuery() == 1)
+            if (insert.Insert(record))
             {
                 fresh.Add(record);
             }

@@ -77,7 +77,7 @@ public sealed class ToolExecutor
         var started = _time.GetTimestamp();
         var log = new ToolLog(_time, _options.MaxLogLines);
 
-        if (ParseInput(tool, inputJson) is { } rejection)
+        if (ParseInput(tool, inputJson, out var input) is { } rejection)
         {
             return Result(ExecutionOutcome.InvalidInput, null, rejection, null, ExceededBudget.None, started, null, log);
         }
@@ -88,7 +88,6 @@ public sealed class ToolExecutor
         // even when the deadline's token source fires a moment before the meter's clock check.
         var meter = new SandboxMeter(limits, _time, cancellationToken);
         var context = new ToolContext(log, _time, linked.Token);
-        var input = JsonNode.Parse(inputJson, documentOptions: s_inputOptions);
 
         Exception? failure = null;
         JsonNode? output = null;
@@ -130,16 +129,25 @@ public sealed class ToolExecutor
         return CheckOutput(tool, output, meter, started, log);
     }
 
-    private static string? ParseInput(CompiledTool tool, string inputJson)
+    /// <summary>
+    /// Parses the input for the tool, or says why it is unusable. A tool without an input schema has its input
+    /// parsed once; a schema is validated against a <see cref="JsonDocument"/> first.
+    /// </summary>
+    private static string? ParseInput(CompiledTool tool, string inputJson, out JsonNode? input)
     {
+        input = null;
         try
         {
-            using var document = JsonDocument.Parse(inputJson, s_inputOptions);
-            if (tool.InputSchema?.Validate(document.RootElement) is { Count: > 0 } problems)
+            if (tool.InputSchema is { } schema)
             {
-                return "the input breaks the tool's input schema: " + string.Join("; ", problems);
+                using var document = JsonDocument.Parse(inputJson, s_inputOptions);
+                if (schema.Validate(document.RootElement) is { Count: > 0 } problems)
+                {
+                    return "the input breaks the tool's input schema: " + string.Join("; ", problems);
+                }
             }
 
+            input = JsonNode.Parse(inputJson, documentOptions: s_inputOptions);
             return null;
         }
         catch (JsonException ex)

@@ -217,19 +217,16 @@ public sealed class ToolExecutorGrain(
         _pendingExecutions++;
     }
 
-    private void Add((string Tool, int Version, DateTimeOffset Bucket) key, MetricsBucketCounts counts)
-    {
-        if (_pending.TryGetValue(key, out var existing))
-        {
-            var merged = new List<MetricsBucketCounts> { existing };
-            MetricsWindow.Merge(merged, [counts]);
-            _pending[key] = merged[0];
-        }
-        else
-        {
-            _pending[key] = counts;
-        }
-    }
+    private void Add((string Tool, int Version, DateTimeOffset Bucket) key, MetricsBucketCounts counts) =>
+        _pending[key] = _pending.TryGetValue(key, out var existing)
+            ? existing with
+            {
+                Successes = existing.Successes + counts.Successes,
+                ToolFailures = existing.ToolFailures + counts.ToolFailures,
+                InvalidInputs = existing.InvalidInputs + counts.InvalidInputs,
+                DurationMicroseconds = existing.DurationMicroseconds + counts.DurationMicroseconds,
+            }
+            : counts;
 
     private static ToolExecutionReply NotRun(ToolExecutionStatus status, int version, string message) =>
         new(Guid.Empty, version, new ExecutionResult(ExecutionOutcome.InvalidInput, null, message, null, ExceededBudget.None, TimeSpan.Zero, 0, 0, [], 0), status);
