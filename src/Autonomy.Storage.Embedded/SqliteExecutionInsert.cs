@@ -1,3 +1,4 @@
+using System.Text;
 using Autonomy.Core.Storage;
 using Microsoft.Data.Sqlite;
 using SQLitePCL;
@@ -25,6 +26,10 @@ internal sealed class SqliteExecutionInsert : IDisposable
     private readonly sqlite3 _database;
     private readonly sqlite3_stmt _statement;
 
+    // Text is encoded here and bound as UTF-8; SQLite copies it at bind time (SQLITE_TRANSIENT), so one buffer
+    // serves every column and row without an allocation per value.
+    private byte[] _utf8 = new byte[1024];
+
     /// <summary>Prepares the statement on an open connection.</summary>
     public SqliteExecutionInsert(SqliteConnection connection)
     {
@@ -41,7 +46,7 @@ internal sealed class SqliteExecutionInsert : IDisposable
         try
         {
             Check(raw.sqlite3_bind_blob(_statement, 1, id));
-            Check(raw.sqlite3_bind_text(_statement, 2, record.ToolName));
+            BindText(2, record.ToolName);
             Check(raw.sqlite3_bind_int(_statement, 3, record.ToolVersion));
             Check(raw.sqlite3_bind_int64(_statement, 4, record.StartedAt.ToUnixTimeMilliseconds()));
             Check(raw.sqlite3_bind_int64(_statement, 5, record.DurationMicroseconds));
@@ -88,8 +93,23 @@ internal sealed class SqliteExecutionInsert : IDisposable
 
     public void Dispose() => _statement.Dispose();
 
-    private void BindText(int index, string? value) =>
-        Check(value is null ? raw.sqlite3_bind_null(_statement, index) : raw.sqlite3_bind_text(_statement, index, value));
+    private void BindText(int index, string? value)
+    {
+        if (value is null)
+        {
+            Check(raw.sqlite3_bind_null(_statement, index));
+            return;
+        }
+
+        var most = Encoding.UTF8.GetMaxByteCount(value.Length);
+        if (most > _utf8.Length)
+        {
+            _utf8 = new byte[Math.Max(most, _utf8.Length * 2)];
+        }
+
+        var length = Encoding.UTF8.GetBytes(value, _utf8);
+        Check(raw.sqlite3_bind_text(_statement, index, _utf8.AsSpan(0, length)));
+    }
 
     private void Check(int result)
     {
