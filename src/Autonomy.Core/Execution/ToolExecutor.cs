@@ -99,7 +99,17 @@ public sealed class ToolExecutor
             .Unwrap();
         try
         {
-            output = await running.WaitAsync(limits.Timeout + TimeSpan.FromMilliseconds(_options.GraceMilliseconds), _time, cancellationToken);
+            try
+            {
+                // The deadline's own timer wakes this wait; no second timer is armed on the fast path.
+                output = await running.WaitAsync(linked.Token);
+            }
+            catch (OperationCanceledException) when (!cancellationToken.IsCancellationRequested)
+            {
+                // The deadline passed (or the tool threw on its token): a tool that checks stops within the grace,
+                // and its own outcome is read below; one blocked where no check reaches it times out here.
+                output = await running.WaitAsync(TimeSpan.FromMilliseconds(_options.GraceMilliseconds), _time);
+            }
         }
         catch (TimeoutException) when (!running.IsCompleted)
         {
