@@ -161,18 +161,7 @@ public sealed class SqliteExecutionLogSink : IExecutionLogSink
                 ExecutionLatencyHistogram.Merge(histogram, SqliteRollupHistogram.Parse(stored));
             }
 
-            p[0].Value = rollup.ToolName;
-            p[1].Value = rollup.ToolVersion;
-            p[2].Value = bucket;
-            p[3].Value = rollup.SuccessCount;
-            p[4].Value = rollup.ToolErrorCount;
-            p[5].Value = rollup.TimeoutCount;
-            p[6].Value = rollup.BudgetExceededCount;
-            p[7].Value = rollup.InvalidInputCount;
-            p[8].Value = rollup.InvalidOutputCount;
-            p[9].Value = rollup.DurationSumMicroseconds;
-            p[10].Value = rollup.DurationMinMicroseconds;
-            p[11].Value = rollup.DurationMaxMicroseconds;
+            BindCounts(p, rollup);
             p[12].Value = SqliteRollupHistogram.Format(histogram);
             upsert.ExecuteNonQuery();
         }
@@ -194,19 +183,25 @@ public sealed class SqliteExecutionLogSink : IExecutionLogSink
 
         foreach (var day in days)
         {
-            p[0].Value = day.ToolName;
-            p[1].Value = day.ToolVersion;
-            p[2].Value = day.BucketStart.ToUnixTimeMilliseconds();
-            p[3].Value = day.SuccessCount;
-            p[4].Value = day.ToolErrorCount;
-            p[5].Value = day.TimeoutCount;
-            p[6].Value = day.BudgetExceededCount;
-            p[7].Value = day.InvalidInputCount;
-            p[8].Value = day.InvalidOutputCount;
-            p[9].Value = day.DurationSumMicroseconds;
-            p[10].Value = day.DurationMinMicroseconds;
-            p[11].Value = day.DurationMaxMicroseconds;
+            BindCounts(p, day);
             upsert.ExecuteNonQuery();
         }
+    }
+
+    /// <summary>Binds a rollup's key and counts to the first twelve parameters of an upsert (hourly or daily).</summary>
+    private static void BindCounts(SqliteParameter[] p, ExecutionRollup rollup)
+    {
+        p[0].Value = rollup.ToolName;
+        p[1].Value = rollup.ToolVersion;
+        p[2].Value = rollup.BucketStart.ToUnixTimeMilliseconds();
+        p[3].Value = rollup.SuccessCount;
+        p[4].Value = rollup.ToolErrorCount;
+        p[5].Value = rollup.TimeoutCount;
+        p[6].Value = rollup.BudgetExceededCount;
+        p[7].Value = rollup.InvalidInputCount;
+        p[8].Value = rollup.InvalidOutputCount;
+        p[9].Value = rollup.DurationSumMicroseconds;
+        p[10].Value = rollup.DurationMinMicroseconds;
+        p[11].Value = rollup.DurationMaxMicroseconds;
     }
 }
