@@ -232,10 +232,13 @@ public sealed class ExecutionLogWriterTests
     public async Task Metrics_NormalRun_ReportWrittenRowsAndNoDrops()
     {
         var totals = new Dictionary<string, long>();
+
+        // Other tests' writers publish the same meter name at the same time: listen to this writer's meter only.
+        using var meters = new ScopedMeterFactory();
         using var listener = new MeterListener();
         listener.InstrumentPublished = (instrument, l) =>
         {
-            if (instrument.Meter.Name == "Autonomy.ExecutionLog")
+            if (instrument.Meter.Name == "Autonomy.ExecutionLog" && ReferenceEquals(instrument.Meter.Scope, meters))
             {
                 l.EnableMeasurementEvents(instrument);
             }
@@ -250,7 +253,7 @@ public sealed class ExecutionLogWriterTests
         });
         listener.Start();
 
-        var writer = new ExecutionLogWriter(sink, Options(batchSize: 50), TimeProvider.System);
+        var writer = new ExecutionLogWriter(sink, Options(batchSize: 50), TimeProvider.System, meterFactory: meters);
         foreach (var record in ExecutionRecords.Mixed(ExecutionRecords.NewToolName(), 120))
         {
             await writer.RecordAsync(record);
@@ -280,5 +283,26 @@ public sealed class ExecutionLogWriterTests
         Assert.True(record.CountsAsToolFailure);
         var line = Assert.Single(ExecutionLogLines.Parse(record.LogLines));
         Assert.Equal("parsing \"hello\"", line.Message);
+    }
+
+    /// <summary>Creates meters scoped to itself, so a listener can tell them from other writers' meters of the same name.</summary>
+    private sealed class ScopedMeterFactory : IMeterFactory
+    {
+        private readonly List<Meter> _meters = [];
+
+        public Meter Create(MeterOptions options)
+        {
+            var meter = new Meter(new MeterOptions(options.Name) { Version = options.Version, Tags = options.Tags, Scope = this });
+            _meters.Add(meter);
+            return meter;
+        }
+
+        public void Dispose()
+        {
+            foreach (var meter in _meters)
+            {
+                meter.Dispose();
+            }
+        }
     }
 }
