@@ -1,6 +1,5 @@
 using Autonomy.Abstractions.Grains;
 using Autonomy.Core.Storage;
-using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
 using Orleans.Concurrency;
 
@@ -9,18 +8,15 @@ namespace Autonomy.Grains.Catalog;
 /// <summary>
 /// Answers questions about all tools and their stored history for the admin command line. A stateless worker: it
 /// runs on the silo the call lands on and reads the version store and the execution log there; tool state comes
-/// from each tool's grain. The execution store is optional: a host that registers none still lists tools and
-/// versions, and answers feedback by id with <see cref="ExecutionFeedbackStatus.Rejected"/> and the reason.
+/// from each tool's grain.
 /// </summary>
 [StatelessWorker]
 public sealed class ToolCatalogGrain(
     IToolVersionStore versionStore,
-    IServiceProvider services,
+    IExecutionStore executionStore,
     ExecutionLogWriter executionLog,
     ILogger<ToolCatalogGrain> logger) : Grain, IToolCatalogGrain
 {
-    private readonly IExecutionStore? _executionStore = services.GetService<IExecutionStore>();
-
     /// <inheritdoc />
     public async Task<IReadOnlyList<ToolCatalogEntry>> ListToolsAsync(CancellationToken cancellationToken = default)
     {
@@ -59,13 +55,7 @@ public sealed class ToolCatalogGrain(
     public async Task<ExecutionFeedbackReceipt> ReportFeedbackAsync(
         Guid executionId, bool correct, string? expectedOutput, string? comment, CancellationToken cancellationToken = default)
     {
-        if (_executionStore is null)
-        {
-            return new ExecutionFeedbackReceipt(
-                ExecutionFeedbackStatus.Rejected, null, null, "this silo cannot read the execution log (no IExecutionStore is registered), so it cannot find the execution");
-        }
-
-        var execution = executionId == Guid.Empty ? null : await FindExecutionAsync(_executionStore, executionId, cancellationToken);
+        var execution = executionId == Guid.Empty ? null : await FindExecutionAsync(executionId, cancellationToken);
         if (execution is null)
         {
             Log.FeedbackForUnknownExecution(logger, executionId);
@@ -82,7 +72,7 @@ public sealed class ToolCatalogGrain(
             receipt.Message);
     }
 
-    private async Task<ExecutionRecord?> FindExecutionAsync(IExecutionStore executionStore, Guid executionId, CancellationToken cancellationToken)
+    private async Task<ExecutionRecord?> FindExecutionAsync(Guid executionId, CancellationToken cancellationToken)
     {
         var found = await executionStore.ReadByIdsAsync([executionId], cancellationToken);
         if (found.Count == 0)

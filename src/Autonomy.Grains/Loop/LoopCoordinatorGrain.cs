@@ -2,7 +2,6 @@ using System.Globalization;
 using Autonomy.Abstractions.Grains;
 using Autonomy.Core.Storage;
 using Autonomy.Grains.Diagnostics;
-using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 
@@ -11,13 +10,13 @@ namespace Autonomy.Grains.Loop;
 /// <summary>
 /// The improvement loop's coordinator, one per cluster (key <see cref="ILoopCoordinatorGrain.ClusterKey"/>). Two
 /// reminders drive it: the opportunity scan, which reads rollups through
-/// <see cref="IExecutionStore.FindToolsBelowSuccessRateAsync"/> and never wakes a tool's grain, and maintenance. The
-/// stores are resolved when used, so a silo without an execution store still answers status and pause commands;
-/// the scan then records why it could not run.
+/// <see cref="IExecutionStore.FindToolsBelowSuccessRateAsync"/> and never wakes a tool's grain, and maintenance.
 /// </summary>
 public sealed class LoopCoordinatorGrain(
     [PersistentState("loop", "autonomy")] IPersistentState<LoopState> state,
-    IServiceProvider services,
+    IExecutionStore executionStore,
+    IDeploymentMonitoringStore monitoring,
+    IOpportunityProcessor processor,
     IOptions<LoopOptions> options,
     AutonomyMetrics metrics,
     TimeProvider time,
@@ -153,9 +152,7 @@ public sealed class LoopCoordinatorGrain(
         LoopScanResult result;
         try
         {
-            var store = services.GetService<IExecutionStore>()
-                ?? throw new InvalidOperationException("this silo has no execution store (IExecutionStore), so it cannot read the rollups");
-            var judged = await store.FindToolsBelowSuccessRateAsync(
+            var judged = await executionStore.FindToolsBelowSuccessRateAsync(
                 startedAt - _options.ScanWindow, startedAt, EveryJudgedTool, _options.MinimumExecutions, _options.MaxToolsPerScan);
             var opportunities = judged
                 .Where(t => t.SuccessRate < _options.SuccessRateBelow)
@@ -197,7 +194,6 @@ public sealed class LoopCoordinatorGrain(
             return (0, 0, 0);
         }
 
-        var processor = services.GetRequiredService<IOpportunityProcessor>();
         long attempted = 0, deployed = 0, failed = 0;
         foreach (var opportunity in opportunities)
         {
@@ -263,12 +259,6 @@ public sealed class LoopCoordinatorGrain(
     /// </summary>
     private async Task SettleOverdueSessionsAsync(DateTimeOffset now, List<string> actions)
     {
-        if (services.GetService<IDeploymentMonitoringStore>() is not { } monitoring)
-        {
-            actions.Add("no monitoring store on this silo: monitoring sessions not checked");
-            return;
-        }
-
         var active = await monitoring.ListActiveAsync();
         var grace = TimeSpan.FromSeconds(_options.MonitoringGraceSeconds);
         var overdue = active.Where(s => s.EndsAt + grace <= now).Take(_options.MaxSessionsPerMaintenance).ToList();

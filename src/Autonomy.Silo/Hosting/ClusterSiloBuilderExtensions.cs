@@ -3,8 +3,6 @@ using Autonomy.Grains.Hosting;
 using Autonomy.Storage.Postgres;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
-using Microsoft.Extensions.Logging;
-using Microsoft.Extensions.Options;
 using Npgsql;
 
 namespace Autonomy.Silo.Hosting;
@@ -57,16 +55,7 @@ public static class ClusterSiloBuilderExtensions
         services.AddSingleton(_ => PostgresConnections.CreateDataSource(connectionString));
         services.AddPostgresProjectStores();
         services.AddAutonomyGrains(configuration);
-        services.AddOptions<ExecutionLogOptions>()
-            .Bind(configuration.GetSection(ExecutionLogOptions.SectionName))
-            .ValidateDataAnnotations()
-            .ValidateOnStart();
-        services.AddSingleton(sp => new ExecutionLogWriter(
-            new PostgresExecutionLogSink(sp.GetRequiredService<NpgsqlDataSource>()),
-            sp.GetRequiredService<IOptions<ExecutionLogOptions>>().Value,
-            sp.GetRequiredService<TimeProvider>(),
-            sp.GetService<ILogger<ExecutionLogWriter>>(),
-            sp.GetService<System.Diagnostics.Metrics.IMeterFactory>()));
+        services.AddExecutionLogWriter(configuration, sp => new PostgresExecutionLogSink(sp.GetRequiredService<NpgsqlDataSource>()));
         return silo;
     }
 }

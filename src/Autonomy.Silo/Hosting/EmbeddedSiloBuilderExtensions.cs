@@ -4,8 +4,6 @@ using Autonomy.Storage.Embedded;
 using Autonomy.Storage.SiloProviders.Hosting;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
-using Microsoft.Extensions.Logging;
-using Microsoft.Extensions.Options;
 
 namespace Autonomy.Silo.Hosting;
 
@@ -51,16 +49,7 @@ public static class EmbeddedSiloBuilderExtensions
         services.AddSingleton(connections);
         services.AddSqliteProjectStores();
         services.AddAutonomyGrains(configuration);
-        services.AddOptions<ExecutionLogOptions>()
-            .Bind(configuration.GetSection(ExecutionLogOptions.SectionName))
-            .ValidateDataAnnotations()
-            .ValidateOnStart();
-        services.AddSingleton(sp => new ExecutionLogWriter(
-            new SqliteExecutionLogSink(sp.GetRequiredService<SqliteConnectionFactory>()),
-            sp.GetRequiredService<IOptions<ExecutionLogOptions>>().Value,
-            sp.GetRequiredService<TimeProvider>(),
-            sp.GetService<ILogger<ExecutionLogWriter>>(),
-            sp.GetService<System.Diagnostics.Metrics.IMeterFactory>()));
+        services.AddExecutionLogWriter(configuration, sp => new SqliteExecutionLogSink(sp.GetRequiredService<SqliteConnectionFactory>()));
         return silo;
     }
 }
