@@ -1,4 +1,5 @@
 using Autonomy.Core.Storage;
+using Microsoft.Extensions.AI;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
@@ -13,7 +14,8 @@ public static class AnalysisServiceCollectionExtensions
     /// <summary>
     /// Registers <see cref="AnalysisOptions"/> (<c>Autonomy:Analysis</c>), the <see cref="ToolAnalyzer"/> and the
     /// <see cref="IToolInvestigator"/>. They need the project stores and <see cref="IExecutionStore"/>, which the
-    /// host registers; an <see cref="IInvestigationNarrator"/>, when registered, adds a narrative to reports.
+    /// host registers; an <see cref="IInvestigationNarrator"/>, when registered, adds a narrative to reports, and so does
+    /// an <see cref="IChatClient"/> (through <see cref="ChatClientInvestigationNarrator"/>) when no narrator is.
     /// </summary>
     public static IServiceCollection AddToolAnalysis(this IServiceCollection services, IConfiguration configuration)
     {
@@ -34,7 +36,7 @@ public static class AnalysisServiceCollectionExtensions
             sp.GetRequiredService<ILifecycleEventStore>(),
             sp.GetRequiredService<IInvestigationReportStore>(),
             sp.GetRequiredService<IOptions<AnalysisOptions>>(),
-            sp.GetService<IInvestigationNarrator>(),
+            sp.GetService<IInvestigationNarrator>() ?? (sp.GetService<IChatClient>() is { } chat ? new ChatClientInvestigationNarrator(chat) : null),
             sp.GetService<ILogger<ToolInvestigator>>()));
         return services;
     }

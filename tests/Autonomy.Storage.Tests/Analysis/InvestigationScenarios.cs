@@ -166,6 +166,45 @@ public abstract class InvestigationScenarios
     }
 
     [ConformanceFact]
+    public async Task Investigate_WithChatClient_StoresItsNarrativeAndTheSameFindings()
+    {
+        var (harness, tool) = Harness("unit_convert");
+        var version = await harness.DeployAsync(tool, ScenarioSources.Sample("unit_convert"));
+        await harness.RunAsync(tool, version, ConversionInputs(60, seed: 9), Spacing);
+        var chat = new ScriptedChatClient(_ => "  Line 44 reads the optional precision as if it were required.  ");
+
+        var run = await harness.Investigator(narrator: new ChatClientInvestigationNarrator(chat)).InvestigateAsync(tool);
+        var without = await harness.Investigator().InvestigateAsync(tool);
+
+        Assert.Equal("Line 44 reads the optional precision as if it were required.", run.Findings.Narrative);
+        var request = Assert.Single(chat.Requests);
+        Assert.Equal(ChatClientInvestigationNarrator.SystemPrompt, request[0].Text);
+        Assert.Contains("\"line\":44", request[1].Text, StringComparison.Ordinal);
+        Assert.Contains("input![\"precision\"]!.GetValue<int>()", request[1].Text, StringComparison.Ordinal);
+        Assert.Equal(
+            (without.Findings.Verdict, without.Findings.RootCause, without.Findings.Confidence, AnalysisJson.Serialize(without.Findings.Repair)),
+            (run.Findings.Verdict, run.Findings.RootCause, run.Findings.Confidence, AnalysisJson.Serialize(run.Findings.Repair)));
+        Assert.Null(without.Findings.Narrative);
+        Assert.Equal("Line 44 reads the optional precision as if it were required.", JsonNode.Parse((await harness.Stores.InvestigationReports.ListAsync(tool, 10)).Single(r => r.Id == run.Stored.Id).FindingsJson)!["narrative"]!.GetValue<string>());
+    }
+
+    [ConformanceFact]
+    public async Task Investigate_ChatClientFails_ReportStoredWithoutNarrative()
+    {
+        var (harness, tool) = Harness("unit_convert");
+        var version = await harness.DeployAsync(tool, ScenarioSources.Sample("unit_convert"));
+        await harness.RunAsync(tool, version, ConversionInputs(60, seed: 10), Spacing);
+        var chat = new ScriptedChatClient(_ => throw new HttpRequestException("connection refused"));
+
+        var run = await harness.Investigator(narrator: new ChatClientInvestigationNarrator(chat)).InvestigateAsync(tool);
+
+        Assert.Single(chat.Requests);
+        Assert.Null(run.Findings.Narrative);
+        Assert.Equal((InvestigationVerdict.Defect, true), (run.Findings.Verdict, run.Findings.ShouldImprove));
+        await AssertStoredAsync(harness, tool, run, "defect");
+    }
+
+    [ConformanceFact]
     public async Task Investigate_UnknownTool_ThrowsAndStoresNothing()
     {
         var (harness, tool) = Harness("nothing");

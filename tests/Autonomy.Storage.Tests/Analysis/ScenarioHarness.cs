@@ -66,10 +66,10 @@ internal sealed class ScenarioHarness(ProjectStores stores, IExecutionLogSink si
     }
 
     /// <summary>An investigator over the backend's stores and the fake clock.</summary>
-    public ToolInvestigator Investigator(AnalysisOptions? options = null)
+    public ToolInvestigator Investigator(AnalysisOptions? options = null, IInvestigationNarrator? narrator = null)
     {
         var wrapped = Options.Create(options ?? new AnalysisOptions());
         var analyzer = new ToolAnalyzer(executions, stores.Feedback, stores.Analytics, wrapped, time);
-        return new ToolInvestigator(analyzer, executions, stores.Versions, stores.Lifecycle, stores.InvestigationReports, wrapped);
+        return new ToolInvestigator(analyzer, executions, stores.Versions, stores.Lifecycle, stores.InvestigationReports, wrapped, narrator);
     }
 }
