@@ -2,6 +2,7 @@ using System.CommandLine;
 using Autonomy.Abstractions.Grains;
 using Autonomy.Cli.Cluster;
 using Autonomy.Cli.Output;
+using Autonomy.Core.Text;
 
 namespace Autonomy.Cli.Commands.Tools;
 

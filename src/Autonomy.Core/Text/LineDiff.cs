@@ -1,14 +1,14 @@
 using System.Globalization;
 using System.Text;
 
-namespace Autonomy.Cli.Output;
+namespace Autonomy.Core.Text;
 
 /// <summary>
 /// A unified line diff (as <c>diff -u</c> prints it) from a longest common subsequence of lines. Tool sources are a
 /// few hundred lines, so the quadratic table is small; past <see cref="MaxCells"/> the whole files are shown as
 /// replaced rather than spending the memory.
 /// </summary>
-internal static class LineDiff
+public static class LineDiff
 {
     /// <summary>The largest LCS table (lines × lines) computed.</summary>
     public const long MaxCells = 4_000_000;

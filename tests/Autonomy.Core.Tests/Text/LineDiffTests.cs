@@ -1,6 +1,6 @@
-using Autonomy.Cli.Output;
+using Autonomy.Core.Text;
 
-namespace Autonomy.Cli.Tests.Output;
+namespace Autonomy.Core.Tests.Text;
 
 public sealed class LineDiffTests
 {
