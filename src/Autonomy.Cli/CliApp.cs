@@ -24,6 +24,7 @@ internal static class CliApp
             ToolsCommand.Create(cli),
             FeedbackCommand.Create(cli),
             LoopCommand.Create(cli),
+            InvestigateCommand.Create(cli),
         };
 
         var parse = root.Parse(args);

@@ -5,11 +5,14 @@ using NpgsqlTypes;
 namespace Autonomy.Storage.Postgres;
 
 /// <summary>
-/// Adds in-memory batch aggregates to <c>tool_execution_rollups</c>, <c>tool_execution_rollup_latency</c> and
-/// <c>tool_execution_daily_rollups</c> in one round trip.
+/// Adds in-memory batch aggregates to <c>tool_execution_rollups</c> and <c>tool_execution_daily_rollups</c>, and
+/// deferred histogram deltas to <c>tool_execution_rollup_latency</c>, in one round trip.
 /// </summary>
 internal static class PostgresRollupUpsert
 {
+    /// <summary>The transaction's id as bigint (xid8 has no binary mapping the sink needs).</summary>
+    private const string TransactionIdSql = "SELECT pg_current_xact_id()::text::bigint";
+
     private static readonly string CountsSql = CountsUpsertSql("tool_execution_rollups", "bucket_start", "integer");
 
     private static readonly string DailySql = CountsUpsertSql("tool_execution_daily_rollups", "day_start", "bigint");
@@ -30,16 +33,50 @@ internal static class PostgresRollupUpsert
 
     /// <summary>
     /// Upserts <paramref name="rollups"/> (already in key order, see <see cref="ExecutionRollupAggregator"/>) into
-    /// the hourly tables, and their sums per UTC day into the daily table.
+    /// the hourly counts table and their sums per UTC day into the daily table, and adds <paramref name="histograms"/>
+    /// (deferred deltas, see <see cref="PostgresDeferredLatency"/>) to the latency table, in one round trip.
     /// </summary>
-    public static async Task ExecuteAsync(
-        NpgsqlConnection connection, NpgsqlTransaction transaction, IReadOnlyList<ExecutionRollup> rollups, CancellationToken cancellationToken)
+    /// <returns>The transaction's id (<c>pg_current_xact_id()</c>), by which an unanswered commit is resolved later.</returns>
+    public static async Task<long> ExecuteAsync(
+        NpgsqlConnection connection,
+        NpgsqlTransaction transaction,
+        IReadOnlyList<ExecutionRollup> rollups,
+        PostgresLatencyDeltas? histograms,
+        CancellationToken cancellationToken)
     {
-        if (rollups.Count == 0)
+        // The statements take their row locks in one order: hourly rows, latency rows, daily rows, each table in key
+        // order. Concurrent writers therefore wait for each other but never deadlock.
+        await using var batch = new NpgsqlBatch(connection, transaction);
+        batch.BatchCommands.Add(new NpgsqlBatchCommand(TransactionIdSql));
+        if (rollups.Count > 0)
         {
-            return;
+            batch.BatchCommands.Add(CountsCommand(rollups));
         }
 
+        if (histograms is { Count: > 0 })
+        {
+            batch.BatchCommands.Add(LatencyCommand(histograms));
+        }
+
+        if (rollups.Count > 0)
+        {
+            batch.BatchCommands.Add(DailyCommand(ExecutionRollupAggregator.AggregateDaily(rollups)));
+        }
+
+        await using var reader = await batch.ExecuteReaderAsync(cancellationToken).ConfigureAwait(false);
+        await reader.ReadAsync(cancellationToken).ConfigureAwait(false);
+        var transactionId = reader.GetInt64(0);
+
+        // Reading to the end surfaces a failure of any later statement here, before the commit.
+        while (await reader.NextResultAsync(cancellationToken).ConfigureAwait(false))
+        {
+        }
+
+        return transactionId;
+    }
+
+    private static NpgsqlBatchCommand CountsCommand(IReadOnlyList<ExecutionRollup> rollups)
+    {
         var count = rollups.Count;
         var tools = new string[count];
         var versions = new int[count];
@@ -53,7 +90,6 @@ internal static class PostgresRollupUpsert
         var sum = new long[count];
         var min = new long[count];
         var max = new long[count];
-        var histograms = new int[count * ExecutionLatencyHistogram.BucketCount];
         for (var i = 0; i < count; i++)
         {
             var rollup = rollups[i];
@@ -69,16 +105,8 @@ internal static class PostgresRollupUpsert
             sum[i] = rollup.DurationSumMicroseconds;
             min[i] = rollup.DurationMinMicroseconds;
             max[i] = rollup.DurationMaxMicroseconds;
-            for (var b = 0; b < ExecutionLatencyHistogram.BucketCount && b < rollup.LatencyHistogram.Count; b++)
-            {
-                histograms[(i * ExecutionLatencyHistogram.BucketCount) + b] = rollup.LatencyHistogram[b];
-            }
         }
 
-        // The three statements go in one round trip, and take their row locks in one order: hourly rows, latency
-        // rows, daily rows, each table in key order. Concurrent writers therefore wait for each other but never
-        // deadlock.
-        await using var batch = new NpgsqlBatch(connection, transaction);
         var counts = new NpgsqlBatchCommand(CountsSql);
         counts.Parameters.Add(new NpgsqlParameter { Value = tools, NpgsqlDbType = NpgsqlDbType.Array | NpgsqlDbType.Text });
         counts.Parameters.Add(new NpgsqlParameter { Value = versions, NpgsqlDbType = NpgsqlDbType.Array | NpgsqlDbType.Integer });
@@ -93,15 +121,18 @@ internal static class PostgresRollupUpsert
             counts.Parameters.Add(new NpgsqlParameter { Value = durations, NpgsqlDbType = NpgsqlDbType.Array | NpgsqlDbType.Bigint });
         }
 
+        return counts;
+    }
+
+    private static NpgsqlBatchCommand LatencyCommand(PostgresLatencyDeltas histograms)
+    {
+        var (tools, versions, buckets, counts) = histograms.ToSortedArrays();
         var latency = new NpgsqlBatchCommand(LatencySql);
         latency.Parameters.Add(new NpgsqlParameter { Value = tools, NpgsqlDbType = NpgsqlDbType.Array | NpgsqlDbType.Text });
         latency.Parameters.Add(new NpgsqlParameter { Value = versions, NpgsqlDbType = NpgsqlDbType.Array | NpgsqlDbType.Integer });
         latency.Parameters.Add(new NpgsqlParameter { Value = buckets, NpgsqlDbType = NpgsqlDbType.Array | NpgsqlDbType.TimestampTz });
-        latency.Parameters.Add(new NpgsqlParameter { Value = histograms, NpgsqlDbType = NpgsqlDbType.Array | NpgsqlDbType.Integer });
-        batch.BatchCommands.Add(counts);
-        batch.BatchCommands.Add(latency);
-        batch.BatchCommands.Add(DailyCommand(ExecutionRollupAggregator.AggregateDaily(rollups)));
-        await batch.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false);
+        latency.Parameters.Add(new NpgsqlParameter { Value = counts, NpgsqlDbType = NpgsqlDbType.Array | NpgsqlDbType.Integer });
+        return latency;
     }
 
     private static NpgsqlBatchCommand DailyCommand(IReadOnlyList<ExecutionRollup> days)

@@ -1,4 +1,5 @@
 using Autonomy.Benchmarks;
+using Autonomy.Benchmarks.Analysis;
 using Autonomy.Benchmarks.Cluster;
 using Autonomy.Benchmarks.Storage;
 using BenchmarkDotNet.Running;
@@ -24,6 +25,12 @@ if (args is [SandboxOverheadInterleaved.Command, .. var input])
 if (args is [StorageBenchmarks.Command, .. var storageArgs])
 {
     return await StorageBenchmarks.RunAsync(storageArgs);
+}
+
+// `analysis` times analysis and investigation of one tool with 1,000,000 executions, and the opportunity scan over 100,000 tools.
+if (args is [AnalysisBenchmarks.Command, .. var analysisArgs])
+{
+    return await AnalysisBenchmarks.RunAsync(analysisArgs);
 }
 
 // `cluster` measures tool execution through silos hosted in this process against a raw grain call, on one and two silos.

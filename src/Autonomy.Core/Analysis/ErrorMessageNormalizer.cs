@@ -50,7 +50,7 @@ public static partial class ErrorMessageNormalizer
     [GeneratedRegex(@"\b0x[0-9a-fA-F]+\b", RegexOptions.CultureInvariant)]
     private static partial Regex Hex();
 
-    [GeneratedRegex(@"(?<![A-Za-z_])[-+]?\d+([.,]\d+)*(?![A-Za-z_])", RegexOptions.CultureInvariant)]
+    [GeneratedRegex(@"(?<![A-Za-z_\d])[-+]?\d+([.,]\d+)*(?![A-Za-z_\d])", RegexOptions.CultureInvariant)]
     private static partial Regex Numbers();
 
     [GeneratedRegex(@"\s+", RegexOptions.CultureInvariant)]

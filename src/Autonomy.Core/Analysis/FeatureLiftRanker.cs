@@ -87,7 +87,7 @@ public static class FeatureLiftRanker
     public static string Describe(InputFeature feature, FeatureCounts with, FeatureCounts without)
     {
         var subject = feature.Field == InputFeatureExtractor.Root
-            ? $"inputs that {InputFeatureExtractor.Phrase(feature.Feature)}"
+            ? $"inputs that {PluralVerb(InputFeatureExtractor.Phrase(feature.Feature))}"
             : feature.Feature == "missing"
                 ? $"inputs without a `{feature.Field}` field"
                 : $"inputs whose `{feature.Field}` field {InputFeatureExtractor.Phrase(feature.Feature)}";
@@ -95,6 +95,11 @@ public static class FeatureLiftRanker
             CultureInfo.InvariantCulture,
             $"fails on {Percent(with.FailureRate)} of {subject} ({with.Failures} of {with.Executions}), {Percent(without.FailureRate)} otherwise ({without.Failures} of {without.Executions})");
     }
+
+    private static string PluralVerb(string phrase) =>
+        phrase.StartsWith("is ", StringComparison.Ordinal) ? "are " + phrase[3..]
+        : phrase.StartsWith("has ", StringComparison.Ordinal) ? "have " + phrase[4..]
+        : phrase;
 
     private static string Percent(double rate) => string.Create(CultureInfo.InvariantCulture, $"{Math.Round(rate * 100):0} %");
 

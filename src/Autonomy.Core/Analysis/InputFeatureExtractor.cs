@@ -134,6 +134,7 @@ public static partial class InputFeatureExtractor
         "numeric-text" => "is a number written as text",
         "culture-number" => "is a number with a decimal comma (culture-formatted)",
         "date:iso" => "is an ISO 8601 date",
+        _ when feature.StartsWith("date:impossible", StringComparison.Ordinal) => $"looks like a date with '{feature[15..]}' but neither number can be a month",
         _ when feature.StartsWith("date:ambiguous", StringComparison.Ordinal) => $"is a date with '{feature[14..]}' whose day and month are both 12 or less",
         _ when feature.StartsWith("date:", StringComparison.Ordinal) => $"uses {feature[5..]}",
         "uppercase" => "is all upper case",
@@ -230,8 +231,9 @@ public static partial class InputFeatureExtractor
             var second = int.Parse(date.Groups[3].Value, CultureInfo.InvariantCulture);
             var separator = date.Groups[2].Value;
             var year = date.Groups[4].Value.Length == 2 ? "yy" : "yyyy";
-            add(first > 12 && second <= 12 ? $"date:dd{separator}MM{separator}{year}"
-                : second > 12 && first <= 12 ? $"date:MM{separator}dd{separator}{year}"
+            add(first > 12 && second > 12 ? $"date:impossible{separator}"
+                : first > 12 ? $"date:dd{separator}MM{separator}{year}"
+                : second > 12 ? $"date:MM{separator}dd{separator}{year}"
                 : $"date:ambiguous{separator}");
         }
         else if (IsoDate().IsMatch(trimmed))

@@ -11,7 +11,8 @@ namespace Autonomy.Core.Storage;
 /// write is retried with exponential backoff until it succeeds (the sink is idempotent, so a retry never
 /// duplicates); a batch the database refuses is bisected until the rows at fault are isolated, reported through
 /// <see cref="Rejected"/>, <see cref="RecentRejections"/>, a log entry and a counter, and the rest are written.
-/// <see cref="DisposeAsync"/> drains the buffer. See docs/decisions/0005-execution-log.md for the loss window.
+/// <see cref="DisposeAsync"/> drains the buffer, then has the sink write what it deferred
+/// (<see cref="IExecutionLogSink.FlushAsync"/>). See docs/decisions/0005-execution-log.md for the loss window.
 /// </summary>
 public sealed class ExecutionLogWriter : IAsyncDisposable
 {
@@ -204,7 +205,8 @@ public sealed class ExecutionLogWriter : IAsyncDisposable
     /// <summary>
     /// Writes what is buffered now without waiting for batches to fill, and completes when every record whose
     /// <see cref="TryRecord"/> or <see cref="RecordAsync"/> call finished before this call is written, rejected
-    /// or dropped.
+    /// or dropped; then has the sink write what it deferred (<see cref="IExecutionLogSink.FlushAsync"/>, the latency
+    /// histograms on PostgreSQL), so that a reader after a flush sees everything.
     /// </summary>
     public async Task FlushAsync(CancellationToken cancellationToken = default)
     {
@@ -223,6 +225,7 @@ public sealed class ExecutionLogWriter : IAsyncDisposable
             var processed = Volatile.Read(ref _processed);
             if (processed >= target || processed >= Volatile.Read(ref _reserved) || _loop.IsCompleted)
             {
+                await FlushDeferredAsync(cancellationToken).ConfigureAwait(false);
                 return;
             }
 
@@ -379,6 +382,8 @@ public sealed class ExecutionLogWriter : IAsyncDisposable
             {
                 await CompleteOldestAsync(inFlight).ConfigureAwait(false);
             }
+
+            await FlushSinkAsync().ConfigureAwait(false);
         }
 #pragma warning disable CA1031 // The loop must not die silently: whatever is left is reported as dropped.
         catch (Exception exception)
@@ -527,6 +532,69 @@ public sealed class ExecutionLogWriter : IAsyncDisposable
                     {
                         // Abandoned: handled at the top of the loop.
                     }
+                }
+            }
+        }
+    }
+
+    private async Task FlushDeferredAsync(CancellationToken cancellationToken)
+    {
+        if (_loop.IsCompleted)
+        {
+            return;
+        }
+
+        try
+        {
+            await _sink.FlushAsync(cancellationToken).ConfigureAwait(false);
+        }
+        catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
+        {
+            throw;
+        }
+#pragma warning disable CA1031 // Deferred data is kept by the sink and written with a later batch; a reader's flush must not fail for it.
+        catch (Exception exception)
+#pragma warning restore CA1031
+        {
+            ExecutionLogMessages.WriteFailed(_logger, 0, 1, 0, exception);
+        }
+    }
+
+    /// <summary>
+    /// Has the sink write what it deferred (<see cref="IExecutionLogSink.FlushAsync"/>), retried like a batch until
+    /// it succeeds or the shutdown timeout runs out; what it deferred is then lost, as documented in
+    /// docs/decisions/0005-execution-log.md.
+    /// </summary>
+    private async Task FlushSinkAsync()
+    {
+        var failures = 0;
+        while (!_abandon.IsCancellationRequested)
+        {
+            try
+            {
+                await _sink.FlushAsync(_abandon.Token).ConfigureAwait(false);
+                return;
+            }
+            catch (OperationCanceledException) when (_abandon.IsCancellationRequested)
+            {
+                return;
+            }
+#pragma warning disable CA1031 // Any failure may be transient; the sink keeps what it deferred until a flush commits.
+            catch (Exception exception)
+#pragma warning restore CA1031
+            {
+                failures++;
+                Interlocked.Increment(ref _retries);
+                _metrics.Retries.Add(1);
+                var delay = Backoff(failures);
+                ExecutionLogMessages.WriteFailed(_logger, 0, failures, delay.TotalMilliseconds, exception);
+                try
+                {
+                    await Task.Delay(delay, _time, _abandon.Token).ConfigureAwait(false);
+                }
+                catch (OperationCanceledException)
+                {
+                    // Abandoned: the loop ends.
                 }
             }
         }

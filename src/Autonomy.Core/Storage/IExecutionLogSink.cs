@@ -21,4 +21,13 @@ public interface IExecutionLogSink
     /// means the write may be retried as it is.
     /// </exception>
     Task<int> WriteAsync(IReadOnlyList<ExecutionRecord> batch, CancellationToken cancellationToken = default);
+
+    /// <summary>
+    /// Writes whatever the sink has deferred past the commits of <see cref="WriteAsync"/> (the PostgreSQL sink defers
+    /// latency histograms; counts never are). <see cref="ExecutionLogWriter"/> calls it once its last batch is
+    /// written when it stops, and retries it like a batch: any exception means "retry". Sinks that defer nothing
+    /// keep this default, which does nothing.
+    /// </summary>
+    /// <param name="cancellationToken">Cancels the write; what was deferred then stays in memory.</param>
+    Task FlushAsync(CancellationToken cancellationToken = default) => Task.CompletedTask;
 }

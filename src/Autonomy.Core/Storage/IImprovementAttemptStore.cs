@@ -12,10 +12,11 @@ public interface IImprovementAttemptStore
     /// <param name="status">Deployed, rejected or failed.</param>
     /// <param name="candidateVersion">The version it produced, if any.</param>
     /// <param name="error">Why it was rejected or failed.</param>
+    /// <param name="detailsJson">The attempt's details as they stand at the end (replacing those given at the start), or null to keep those.</param>
     /// <param name="cancellationToken">Cancels the write.</param>
     /// <exception cref="InvalidOperationException">The attempt does not exist or has already ended.</exception>
     Task<ImprovementAttempt> CompleteAsync(
-        long attemptId, ImprovementStatus status, int? candidateVersion, string? error, CancellationToken cancellationToken = default);
+        long attemptId, ImprovementStatus status, int? candidateVersion, string? error, string? detailsJson = null, CancellationToken cancellationToken = default);
 
     /// <summary>One attempt, or null.</summary>
     Task<ImprovementAttempt?> GetAsync(long attemptId, CancellationToken cancellationToken = default);

@@ -1,4 +1,5 @@
 using System.Diagnostics.Metrics;
+using Autonomy.Core.Analysis;
 using Autonomy.Core.Compilation;
 using Autonomy.Core.Execution;
 using Autonomy.Core.Policy;
@@ -21,8 +22,10 @@ public static class GrainServiceCollectionExtensions
     /// Registers <see cref="ToolGrainOptions"/> (<c>Autonomy:Tools</c>), <see cref="CompilerOptions"/>
     /// (<c>Autonomy:Compiler</c>), <see cref="SandboxOptions"/> (<c>Autonomy:Sandbox</c>), the
     /// <see cref="ToolPolicy"/> (<see cref="CompilerOptions.PolicyFile"/>, else the built-in rules), one <see cref="ToolCompiler"/> (its cache is per silo) and one
-    /// <see cref="ToolExecutor"/>, <see cref="LoopOptions"/> (<c>Autonomy:Loop</c>), the default
-    /// <see cref="IOpportunityProcessor"/> (<see cref="RecordingOpportunityProcessor"/>), the silo start-up step that
+    /// <see cref="ToolExecutor"/>, <see cref="LoopOptions"/> (<c>Autonomy:Loop</c>), analysis and investigation
+    /// (<see cref="AnalysisServiceCollectionExtensions.AddToolAnalysis"/>: <see cref="AnalysisOptions"/> in
+    /// <c>Autonomy:Analysis</c>, whose thresholds the loop's scan uses too), the default
+    /// <see cref="IOpportunityProcessor"/> (<see cref="InvestigatingOpportunityProcessor"/>), the silo start-up step that
     /// starts the loop's coordinator, and <see cref="AutonomyMetrics"/> (the <c>Autonomy.Orleans</c> meter). The host registers the project stores and the <c>ExecutionLogWriter</c>.
     /// Registrations already present (a policy, a clock) are kept.
     /// </summary>
@@ -36,7 +39,8 @@ public static class GrainServiceCollectionExtensions
         services.AddOptions<LoopOptions>().Bind(configuration.GetSection(LoopOptions.SectionName)).ValidateDataAnnotations().ValidateOnStart();
         services.TryAddSingleton(TimeProvider.System);
         services.TryAddSingleton(sp => new AutonomyMetrics(sp.GetService<IMeterFactory>()));
-        services.TryAddSingleton<IOpportunityProcessor, RecordingOpportunityProcessor>();
+        services.AddToolAnalysis(configuration);
+        services.TryAddSingleton<IOpportunityProcessor, InvestigatingOpportunityProcessor>();
         services.TryAddEnumerable(ServiceDescriptor.Singleton<ILifecycleParticipant<ISiloLifecycle>, LoopStartup>());
         services.TryAddSingleton(sp => sp.GetRequiredService<IOptions<CompilerOptions>>().Value.PolicyFile is { Length: > 0 } path
             ? new ToolPolicy(PolicyRuleSet.LoadFile(path))

@@ -45,4 +45,10 @@ internal static partial class Log
 
     [LoggerMessage(EventId = 4314, Level = LogLevel.Warning, Message = "Loop: maintenance could not settle the monitoring session {MonitoringId} of tool {ToolName}")]
     public static partial void SessionSettleFailed(ILogger logger, long monitoringId, string toolName, Exception exception);
+
+    [LoggerMessage(EventId = 4315, Level = LogLevel.Information, Message = "Loop: tool {ToolName} was investigated at {InvestigatedAt} and has not changed since; not investigated again")]
+    public static partial void InvestigationSkipped(ILogger logger, string toolName, DateTimeOffset investigatedAt);
+
+    [LoggerMessage(EventId = 4316, Level = LogLevel.Information, Message = "Loop: opportunity {ToolName} investigated: {Status}, report {ReportId}, verdict {Verdict}")]
+    public static partial void OpportunityInvestigated(ILogger logger, string toolName, Abstractions.Grains.InvestigationStatus status, long? reportId, string? verdict);
 }

@@ -1,5 +1,5 @@
-using System.Globalization;
 using Autonomy.Abstractions.Grains;
+using Autonomy.Core.Analysis;
 using Autonomy.Core.Storage;
 using Autonomy.Grains.Diagnostics;
 using Microsoft.Extensions.Logging;
@@ -10,7 +10,9 @@ namespace Autonomy.Grains.Loop;
 /// <summary>
 /// The improvement loop's coordinator, one per cluster (key <see cref="ILoopCoordinatorGrain.ClusterKey"/>). Two
 /// reminders drive it: the opportunity scan, which reads rollups through
-/// <see cref="IExecutionStore.FindToolsBelowSuccessRateAsync"/> and never wakes a tool's grain, and maintenance.
+/// <see cref="IExecutionStore.FindToolsBelowSuccessRateAsync"/> (two reads: the scan window and the recent window,
+/// judged by <see cref="OpportunityRules"/> with the analyzer's thresholds) and never wakes a tool's grain, and
+/// maintenance.
 /// </summary>
 public sealed class LoopCoordinatorGrain(
     [PersistentState("loop", "autonomy")] IPersistentState<LoopState> state,
@@ -18,6 +20,7 @@ public sealed class LoopCoordinatorGrain(
     IDeploymentMonitoringStore monitoring,
     IOpportunityProcessor processor,
     IOptions<LoopOptions> options,
+    IOptions<AnalysisOptions> analysisOptions,
     AutonomyMetrics metrics,
     TimeProvider time,
     ILogger<LoopCoordinatorGrain> logger) : Grain, ILoopCoordinatorGrain, IRemindable
@@ -36,6 +39,7 @@ public sealed class LoopCoordinatorGrain(
     private const double EveryJudgedTool = 2;
 
     private readonly LoopOptions _options = options.Value;
+    private readonly AnalysisOptions _analysis = analysisOptions.Value;
 
     private LoopState State => state.State;
 
@@ -153,25 +157,26 @@ public sealed class LoopCoordinatorGrain(
         try
         {
             var judged = await executionStore.FindToolsBelowSuccessRateAsync(
-                startedAt - _options.ScanWindow, startedAt, EveryJudgedTool, _options.MinimumExecutions, _options.MaxToolsPerScan);
-            var opportunities = judged
-                .Where(t => t.SuccessRate < _options.SuccessRateBelow)
-                .Take(_options.MaxOpportunitiesPerScan)
-                .Select(Opportunity)
-                .ToList();
+                startedAt - _options.ScanWindow, startedAt, EveryJudgedTool, _analysis.MinimumExecutions, _options.MaxToolsPerScan);
+
+            // A tool with RecentFailures failures has at least that many attributable executions, so the store's
+            // execution floor only narrows the read; OpportunityRules counts the failures.
+            var recent = await executionStore.FindToolsBelowSuccessRateAsync(
+                startedAt - _analysis.RecentWindow, startedAt, _analysis.SuccessRateBelow, _analysis.RecentFailures, _options.MaxToolsPerScan);
+            var (opportunities, analyzed) = OpportunityRules.Select(judged, recent, _analysis, _options);
             var (attempted, deployed, failed) = await ProcessAsync(opportunities);
-            result = new LoopScanResult(startedAt, time.GetElapsedTime(started), false, judged.Count, opportunities, null);
+            result = new LoopScanResult(startedAt, time.GetElapsedTime(started), false, analyzed, opportunities, null);
             State.Statistics = State.Statistics with
             {
                 CyclesCompleted = State.Statistics.CyclesCompleted + 1,
                 OpportunitiesDetected = State.Statistics.OpportunitiesDetected + opportunities.Count,
-                ToolsAnalyzed = State.Statistics.ToolsAnalyzed + judged.Count,
+                ToolsAnalyzed = State.Statistics.ToolsAnalyzed + analyzed,
                 ImprovementsAttempted = State.Statistics.ImprovementsAttempted + attempted,
                 ImprovementsDeployed = State.Statistics.ImprovementsDeployed + deployed,
                 ImprovementsFailed = State.Statistics.ImprovementsFailed + failed,
             };
             metrics.RecordScan("completed", opportunities.Count);
-            Log.ScanCompleted(logger, judged.Count, opportunities.Count, result.Duration);
+            Log.ScanCompleted(logger, analyzed, opportunities.Count, result.Duration);
         }
 #pragma warning disable CA1031 // A failed scan is recorded in the result and retried at the next tick; it must not fault the reminder.
         catch (Exception ex)
@@ -313,13 +318,4 @@ public sealed class LoopCoordinatorGrain(
         State.Statistics,
         State.LastScan,
         State.LastMaintenance);
-
-    private static LoopOpportunity Opportunity(ToolRollupSummary tool)
-    {
-        var failures = tool.Attributable - tool.Successes;
-        var reason = string.Create(
-            CultureInfo.InvariantCulture,
-            $"success rate {tool.SuccessRate:0.00} over {tool.Attributable} executions ({failures} failed)");
-        return new LoopOpportunity(tool.ToolName, reason, tool.SuccessRate, tool.Attributable, failures);
-    }
 }

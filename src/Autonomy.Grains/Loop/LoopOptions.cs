@@ -2,7 +2,10 @@ using System.ComponentModel.DataAnnotations;
 
 namespace Autonomy.Grains.Loop;
 
-/// <summary>Options of the improvement loop's coordinator (section <c>Autonomy:Loop</c>).</summary>
+/// <summary>
+/// Options of the improvement loop's coordinator (section <c>Autonomy:Loop</c>). The opportunity thresholds are the
+/// analyzer's, in <c>Autonomy:Analysis</c> (<c>AnalysisOptions</c>), so the scan and an investigation judge a tool alike.
+/// </summary>
 public sealed class LoopOptions
 {
     /// <summary>The configuration section.</summary>
@@ -20,11 +23,11 @@ public sealed class LoopOptions
     /// </summary>
     public const int DefaultScanWindowHours = 24;
 
-    /// <summary>Default success rate under which a tool is an opportunity (the predecessor's <c>improvement_threshold</c>).</summary>
-    public const double DefaultSuccessRateBelow = 0.7;
-
-    /// <summary>Default attributable executions a tool needs in the window to be judged (the predecessor's <c>min_executions_for_analysis</c>).</summary>
-    public const int DefaultMinimumExecutions = 10;
+    /// <summary>
+    /// Default time before the loop investigates a tool it already investigated again: an hour, twelve scans. A
+    /// deploy or rollback of the tool since its last investigation lifts it.
+    /// </summary>
+    public const int DefaultReinvestigateAfterMinutes = 60;
 
     /// <summary>Default most opportunities one scan keeps and hands on, worst first.</summary>
     public const int DefaultMaxOpportunitiesPerScan = 50;
@@ -63,16 +66,6 @@ public sealed class LoopOptions
     [Range(1, 24 * 90)]
     public int ScanWindowHours { get; set; } = DefaultScanWindowHours;
 
-    /// <summary>The success rate (invalid input excluded) under which a tool is an opportunity.</summary>
-    /// <value>Defaults to <see cref="DefaultSuccessRateBelow"/>.</value>
-    [Range(0, 1)]
-    public double SuccessRateBelow { get; set; } = DefaultSuccessRateBelow;
-
-    /// <summary>The fewest attributable executions in the window before a tool is judged.</summary>
-    /// <value>Defaults to <see cref="DefaultMinimumExecutions"/>.</value>
-    [Range(1, 1_000_000)]
-    public int MinimumExecutions { get; set; } = DefaultMinimumExecutions;
-
     /// <summary>The most opportunities one scan keeps, hands to the processor and stores, worst first.</summary>
     /// <value>Defaults to <see cref="DefaultMaxOpportunitiesPerScan"/>.</value>
     [Range(1, 500)]
@@ -101,6 +94,14 @@ public sealed class LoopOptions
     [Range(1, 10_000)]
     public int MaxSessionsPerMaintenance { get; set; } = DefaultMaxSessionsPerMaintenance;
 
+    /// <summary>
+    /// How long after investigating a tool the loop leaves it alone while it stays an opportunity. A version
+    /// deployed or rolled back since the last investigation lifts the wait; 0 investigates at every scan.
+    /// </summary>
+    /// <value>Defaults to <see cref="DefaultReinvestigateAfterMinutes"/>.</value>
+    [Range(0, 31 * 24 * 60)]
+    public int ReinvestigateAfterMinutes { get; set; } = DefaultReinvestigateAfterMinutes;
+
     /// <summary>The scan period.</summary>
     public TimeSpan ScanPeriod => TimeSpan.FromSeconds(ScanPeriodSeconds);
 
@@ -109,4 +110,7 @@ public sealed class LoopOptions
 
     /// <summary>The scan window.</summary>
     public TimeSpan ScanWindow => TimeSpan.FromHours(ScanWindowHours);
+
+    /// <summary>The span during which an investigated tool is not investigated again.</summary>
+    public TimeSpan ReinvestigateAfter => TimeSpan.FromMinutes(ReinvestigateAfterMinutes);
 }

@@ -15,6 +15,8 @@ public sealed class NoSiloTests
     [InlineData("tools", "list")]
     [InlineData("tools", "show", "x")]
     [InlineData("loop", "status")]
+    [InlineData("investigate", "x")]
+    [InlineData("investigate", "x", "--latest")]
     [InlineData("feedback", "0190b1c2-0000-7000-8000-000000000001", "--correct")]
     public async Task ClusterCommand_NoSilo_OneLineNamingWhereItLookedExit69Fast(params string[] command)
     {

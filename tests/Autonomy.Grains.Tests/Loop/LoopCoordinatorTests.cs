@@ -1,4 +1,5 @@
 using Autonomy.Abstractions.Grains;
+using Autonomy.Core.Analysis;
 using Autonomy.Grains.Loop;
 using Autonomy.Grains.Tests.Support;
 using Microsoft.Extensions.Options;
@@ -122,12 +123,16 @@ public sealed class LoopCoordinatorTests(LoopClusterFixture fixture) : IClassFix
     public void LoopOptions_Defaults_AreTheSeedThresholds()
     {
         var options = fixture.Service<IOptions<LoopOptions>>().Value;
+        var analysis = fixture.Service<IOptions<AnalysisOptions>>().Value;
 
         Assert.Equal(
-            (true, 300, 86_400, 24, 0.7, 10, 50),
+            (true, 300, 86_400, 24, 50, 60),
             (options.Enabled, options.ScanPeriodSeconds, options.MaintenancePeriodSeconds, options.ScanWindowHours,
-                options.SuccessRateBelow, options.MinimumExecutions, options.MaxOpportunitiesPerScan));
+                options.MaxOpportunitiesPerScan, options.ReinvestigateAfterMinutes));
         Assert.Equal(0, options.MonitoringGraceSeconds);
+
+        // The scan's thresholds are the analyzer's (Autonomy:Analysis).
+        Assert.Equal((0.7, 10, 60, 5), (analysis.SuccessRateBelow, analysis.MinimumExecutions, analysis.RecentWindowMinutes, analysis.RecentFailures));
     }
 
     [Fact]

@@ -6,7 +6,8 @@ namespace Autonomy.Grains.Tests.Support;
 /// <summary>Writes executions of a tool straight into the execution log (and so its rollups), with no tool grain involved.</summary>
 internal static class ExecutionSeed
 {
-    public static async Task RecordAsync(ClusterFixture fixture, string toolName, int successes, int failures, int invalidInputs = 0)
+    /// <summary>Records the executions, started now, or at <paramref name="at"/> (to place them in an earlier rollup hour).</summary>
+    public static async Task RecordAsync(ClusterFixture fixture, string toolName, int successes, int failures, int invalidInputs = 0, DateTimeOffset? at = null)
     {
         var writer = fixture.Service<ExecutionLogWriter>();
         var outcomes = Enumerable.Repeat(ExecutionOutcome.Success, successes)
@@ -14,7 +15,7 @@ internal static class ExecutionSeed
             .Concat(Enumerable.Repeat(ExecutionOutcome.InvalidInput, invalidInputs));
         foreach (var outcome in outcomes)
         {
-            var now = TimeProvider.System.GetUtcNow();
+            var now = at ?? TimeProvider.System.GetUtcNow();
             var result = new ExecutionResult(
                 outcome,
                 outcome == ExecutionOutcome.Success ? "{}" : null,

@@ -1,3 +1,4 @@
+using Autonomy.Abstractions.Execution;
 using Autonomy.Abstractions.Grains;
 
 namespace Autonomy.Grains.Tests.Support;
@@ -33,5 +34,30 @@ internal static class ToolDriver
         await Eventually.GetAsync(
             () => client.GetGrain<IToolGrain>(name).DescribeAsync(),
             d => d.CurrentWindow.FirstOrDefault(w => w.Version == expectedVersion)?.Judged == 20);
+    }
+
+    /// <summary>Registers and deploys the sample <c>parse_date</c> under <paramref name="name"/> as version 1.</summary>
+    public static async Task RegisterParseDateAsync(IClusterClient client, string name)
+    {
+        var tool = client.GetGrain<IToolGrain>(name);
+        var registered = await tool.RegisterVersionAsync(ToolSources.ParseDateNamed(name), "human", "sample");
+        Assert.True(registered.Accepted, string.Join("; ", registered.Diagnostics));
+        var deployed = await tool.DeployAsync(registered.Version!.Value);
+        Assert.True(deployed.Succeeded, deployed.Message);
+    }
+
+    /// <summary>Runs each input once through the execution workers and returns how many failed (counted against the tool).</summary>
+    public static async Task<int> RunAsync(IClusterClient client, string name, IEnumerable<string> inputs)
+    {
+        var worker = client.GetGrain<IToolExecutorGrain>(0);
+        var failures = 0;
+        foreach (var input in inputs)
+        {
+            var reply = await worker.ExecuteAsync(name, input);
+            Assert.Equal(ToolExecutionStatus.Executed, reply.Status);
+            failures += reply.Result.Outcome == ExecutionOutcome.Success ? 0 : 1;
+        }
+
+        return failures;
     }
 }

@@ -9,6 +9,26 @@ internal static class ToolSources
     public static string ParseDate { get; } = File.ReadAllText(Path.Combine(AppContext.BaseDirectory, "samples", "parse_date.cs"));
 
     /// <summary>
+    /// The sample <c>parse_date</c> tool under another name (a grain's key must match the tool's name), with its
+    /// lines unchanged: its defect stays on line 59 (samples/tools/DEFECTS.md).
+    /// </summary>
+    public static string ParseDateNamed(string name) => ParseDate.Replace("[Tool(\"parse_date\",", $"[Tool(\"{name}\",", StringComparison.Ordinal);
+
+    /// <summary>Inputs that make <c>parse_date</c> throw at line 59: slash dates whose first number is a day above 12.</summary>
+    public static IReadOnlyList<string> ParseDateDayFirstInputs { get; } =
+        [.. Enumerable.Range(13, 12).Select(day => $$"""{"date": "{{day}}/{{(day % 12) + 1:00}}/2024"}""")];
+
+    /// <summary>Inputs <c>parse_date</c> reads correctly: ISO dates, month-first slash dates, dotted and named dates.</summary>
+    public static IReadOnlyList<string> ParseDateGoodInputs { get; } =
+    [
+        .. Enumerable.Range(1, 9).Select(month => $$"""{"date": "2024-{{month:00}}-15"}"""),
+        .. Enumerable.Range(1, 6).Select(month => $$"""{"date": "{{month:00}}/05/2024"}"""),
+        """{"date": "24.12.2024"}""",
+        """{"date": "March 5, 2024"}""",
+        """{"date": "5 Mar 2024"}""",
+    ];
+
+    /// <summary>
     /// A tool that echoes <c>n</c> with a mark; when <paramref name="failing"/>, it throws unless <c>n</c> is a
     /// multiple of ten (it fails on most inputs).
     /// </summary>

@@ -87,6 +87,18 @@ public abstract class AnalysisStoresConformance(StoreBackend backend) : StoreCon
     }
 
     [ConformanceFact]
+    public async Task CompleteAsync_WithDetails_ReplacesTheStartDetails()
+    {
+        var tool = NewToolName();
+        var started = await Stores.ImprovementAttempts.StartAsync(new NewImprovementAttempt(tool, 1, null, """{"stage":"started"}"""));
+
+        var completed = await Stores.ImprovementAttempts.CompleteAsync(started.Id, ImprovementStatus.Failed, null, "no plausible candidate", """{"stage":"done","candidatesTried":42}""");
+
+        AssertJsonEqual("""{"stage":"done","candidatesTried":42}""", completed.DetailsJson);
+        AssertJsonEqual("""{"stage":"done","candidatesTried":42}""", (await Stores.ImprovementAttempts.GetAsync(started.Id))!.DetailsJson);
+    }
+
+    [ConformanceFact]
     public async Task StartAsync_UnknownInvestigationReport_ThrowsArgumentException()
     {
         var tool = NewToolName();

@@ -31,7 +31,7 @@ public sealed class SqlImprovementAttemptStore(SqlStoreDatabase database, TimePr
 
     /// <inheritdoc />
     public async Task<ImprovementAttempt> CompleteAsync(
-        long attemptId, ImprovementStatus status, int? candidateVersion, string? error, CancellationToken cancellationToken = default)
+        long attemptId, ImprovementStatus status, int? candidateVersion, string? error, string? detailsJson = null, CancellationToken cancellationToken = default)
     {
         if (status == ImprovementStatus.InProgress)
         {
@@ -42,7 +42,8 @@ public sealed class SqlImprovementAttemptStore(SqlStoreDatabase database, TimePr
         var completed = await database.FirstOrDefaultAsync(
             $"""
             UPDATE improvement_attempts
-            SET status = @status, candidate_version = @candidate_version, error = @error, completed_at = @completed_at
+            SET status = @status, candidate_version = @candidate_version, error = @error, completed_at = @completed_at,
+                details = COALESCE(@details, details)
             WHERE id = @id AND status = @in_progress
             RETURNING {Columns}
             """,
@@ -51,6 +52,7 @@ public sealed class SqlImprovementAttemptStore(SqlStoreDatabase database, TimePr
                 .Value("@status", StoreValues.Of(status))
                 .Value("@candidate_version", candidateVersion)
                 .Value("@error", error)
+                .Json("@details", detailsJson)
                 .Timestamp("@completed_at", timeProvider.GetUtcNow())
                 .Value("@in_progress", StoreValues.Of(ImprovementStatus.InProgress)),
             Read,

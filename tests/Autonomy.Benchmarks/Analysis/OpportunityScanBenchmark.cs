@@ -1,0 +1,246 @@
+using System.Diagnostics;
+using Autonomy.Benchmarks.Storage;
+using Autonomy.Core.Analysis;
+using Autonomy.Core.Storage;
+using Autonomy.Storage.Postgres;
+using Npgsql;
+using NpgsqlTypes;
+
+namespace Autonomy.Benchmarks.Analysis;
+
+/// <summary>
+/// The loop's opportunity scan with the analyzer's thresholds (<see cref="AnalysisOptions"/>), as
+/// <c>LoopCoordinatorGrain</c> runs it: every judged tool over the last 24 hours (success rate threshold 2, so all
+/// tools with ≥ 10 attributable executions come back), then the tools below 0.7 with ≥ 5 attributable executions in
+/// the last hour, then the two rules applied in memory (as <c>OpportunityRules</c> does). 100,000 tools, each with
+/// 4 executions an hour over the 25 hourly buckets a rolling 24-hour window touches (2,500,000 rollup rows, as many
+/// histogram rows, and the two days' daily rows), written hour by hour as the sink would. The scan runs at 12:30, as a rolling window does, so no whole day
+/// is in it and every row read is hourly. One tool in ten fails 40–60 % of the time; one in a hundred broke in the
+/// last two hours (8 executions an hour there, 7 of them failing). The flagged count is computed while populating
+/// and checked on every run.
+/// </summary>
+internal static class OpportunityScanBenchmark
+{
+    /// <summary>The limit of one scan: it runs on a reminder every few minutes and must leave the silo's turn free.</summary>
+    public const double LimitMilliseconds = 1_000;
+
+    private const int Tools = 100_000;
+    private const int Hours = 25;
+    private const int PerHour = 4;
+    private const int Runs = 7;
+
+    /// <summary>The loop's threshold for "every judged tool" (a rate is never above 1).</summary>
+    private const double EveryJudgedTool = 2;
+
+    private static readonly DateTimeOffset Now = new(2026, 11, 28, 12, 30, 0, TimeSpan.Zero);
+
+    public static async Task RunAsync(string server)
+    {
+        var options = new AnalysisOptions();
+        var (dataSource, name) = await StorageBenchmarks.CreateDatabaseAsync(server);
+        try
+        {
+            var populate = Stopwatch.StartNew();
+            var expected = await PopulateAsync(dataSource, options);
+            populate.Stop();
+            var vacuum = Stopwatch.StartNew();
+            await StorageBenchmarks.ExecuteAsync(dataSource, "VACUUM ANALYZE tool_execution_rollups, tool_execution_rollup_latency, tool_execution_daily_rollups");
+            vacuum.Stop();
+            var rows = await StorageBenchmarks.ScalarAsync(dataSource, "SELECT count(*) FROM tool_execution_rollups");
+            Console.WriteLine(StorageBenchmarks.Format(
+                $"opportunity scan: {rows:N0} hourly rollup rows ({Tools:N0} tools x {Hours} hours); populated in {populate.Elapsed.TotalSeconds:F1} s, VACUUM ANALYZE {vacuum.Elapsed.TotalSeconds:F1} s; {expected:N0} tools expected flagged"));
+
+            var store = new PostgresExecutionStore(dataSource);
+            var runs = new List<(MemoryProbe.Measurement Whole, double Window, double Recent)>();
+            for (var run = 1; run <= Runs; run++)
+            {
+                double window = 0, recent = 0;
+                var (flagged, measurement) = await MemoryProbe.MeasureAsync(async () =>
+                {
+                    var stopwatch = Stopwatch.StartNew();
+                    var judged = await store.FindToolsBelowSuccessRateAsync(Now - TimeSpan.FromHours(24), Now, EveryJudgedTool, options.MinimumExecutions, int.MaxValue);
+                    window = stopwatch.Elapsed.TotalMilliseconds;
+                    var recentRows = await store.FindToolsBelowSuccessRateAsync(Now - options.RecentWindow, Now, options.SuccessRateBelow, options.RecentFailures, int.MaxValue);
+                    recent = stopwatch.Elapsed.TotalMilliseconds - window;
+                    Check(judged.Count == Tools, $"{judged.Count} tools judged, {Tools} expected");
+                    return Select(judged, recentRows, options);
+                });
+                Check(flagged == expected, $"{flagged} tools flagged, {expected} expected");
+                runs.Add((measurement, window, recent));
+                Console.WriteLine(StorageBenchmarks.Format(
+                    $"run {run}: {measurement.Milliseconds:F0} ms (24 h read {window:F0} ms, last-hour read {recent:F0} ms), {flagged:N0} flagged, allocated {measurement.AllocatedBytes / 1048576.0:F1} MiB"));
+            }
+
+            var warm = runs.Skip(1).ToList();
+            var median = StorageBenchmarks.Median(warm.Select(r => r.Whole.Milliseconds));
+            Console.WriteLine(StorageBenchmarks.Format(
+                $"opportunity scan: first {runs[0].Whole.Milliseconds:F0} ms, median of the next {warm.Count} {median:F0} ms (24 h read {StorageBenchmarks.Median(warm.Select(r => r.Window)):F0} ms, last-hour read {StorageBenchmarks.Median(warm.Select(r => r.Recent)):F0} ms; min {warm.Min(r => r.Whole.Milliseconds):F0}, max {warm.Max(r => r.Whole.Milliseconds):F0}) = {median / LimitMilliseconds:F2}x the {LimitMilliseconds:F0} ms limit; allocated {StorageBenchmarks.Median(warm.Select(r => (double)r.Whole.AllocatedBytes)) / 1048576.0:F1} MiB per scan, peak managed heap above baseline {warm.Max(r => r.Whole.PeakHeapAboveBaselineBytes) / 1048576.0:F1} MiB"));
+        }
+        finally
+        {
+            await StorageBenchmarks.DropDatabaseAsync(server, dataSource, name);
+        }
+    }
+
+    /// <summary>The loop's two rules (<c>OpportunityRules.Select</c>, internal to the grains): how many tools either flags.</summary>
+    private static int Select(IReadOnlyList<ToolRollupSummary> window, IReadOnlyList<ToolRollupSummary> recent, AnalysisOptions options)
+    {
+        var flagged = new HashSet<string>(StringComparer.Ordinal);
+        foreach (var row in window)
+        {
+            if (row.SuccessRate < options.SuccessRateBelow)
+            {
+                flagged.Add(row.ToolName);
+            }
+        }
+
+        foreach (var row in recent)
+        {
+            if (row.SuccessRate < options.SuccessRateBelow && row.Attributable - row.Successes >= options.RecentFailures)
+            {
+                flagged.Add(row.ToolName);
+            }
+        }
+
+        return flagged.Count;
+    }
+
+    private static async Task<int> PopulateAsync(NpgsqlDataSource dataSource, AnalysisOptions options)
+    {
+        var random = new Random(11);
+        var first = ExecutionRollup.BucketOf(Now - TimeSpan.FromHours(24));
+        var recentFrom = ExecutionRollup.BucketOf(Now - options.RecentWindow);
+        var histogram = new int[ExecutionLatencyHistogram.BucketCount];
+        var expected = 0;
+        await using var connection = await dataSource.OpenConnectionAsync();
+        await using var counts = await connection.BeginBinaryImportAsync(
+            """
+            COPY tool_execution_rollups (tool_name, tool_version, bucket_start, success_count, tool_error_count, timeout_count,
+                budget_exceeded_count, invalid_input_count, invalid_output_count, duration_sum_us, duration_min_us, duration_max_us)
+            FROM STDIN (FORMAT BINARY)
+            """);
+        await using var latencyConnection = await dataSource.OpenConnectionAsync();
+        await using var latency = await latencyConnection.BeginBinaryImportAsync(
+            "COPY tool_execution_rollup_latency (tool_name, tool_version, bucket_start, latency_histogram) FROM STDIN (FORMAT BINARY)");
+        await using var dailyConnection = await dataSource.OpenConnectionAsync();
+        await using var daily = await dailyConnection.BeginBinaryImportAsync(
+            """
+            COPY tool_execution_daily_rollups (tool_name, tool_version, day_start, success_count, tool_error_count, timeout_count,
+                budget_exceeded_count, invalid_input_count, invalid_output_count, duration_sum_us, duration_min_us, duration_max_us)
+            FROM STDIN (FORMAT BINARY)
+            """);
+        // Hour by hour, every tool in each hour: the physical order the sink's upserts give the table as time passes
+        // (the BRIN index on bucket_start depends on it).
+        var failureRates = new double[Tools];
+        for (var tool = 0; tool < Tools; tool++)
+        {
+            failureRates[tool] = tool % 10 == 0 ? 0.4 + (random.NextDouble() * 0.2) : random.NextDouble() * 0.2;
+        }
+
+        var names = Enumerable.Range(0, Tools).Select(t => $"tool-{t:D6}").ToArray();
+        var window = new (long Executions, long Successes)[Tools];
+        var recent = new (long Executions, long Successes)[Tools];
+        var days = new Dictionary<DateTimeOffset, (long Executions, long Successes)[]>();
+        for (var hour = 0; hour < Hours; hour++)
+        {
+            var start = first.AddHours(hour);
+            var recentHour = start >= recentFrom;
+            var day = ExecutionRollupAggregator.DayOf(start);
+            if (!days.TryGetValue(day, out var daySums))
+            {
+                days[day] = daySums = new (long, long)[Tools];
+            }
+
+            for (var tool = 0; tool < Tools; tool++)
+            {
+                int executions, failures = 0;
+                if (tool % 100 == 7 && recentHour)
+                {
+                    // One tool in a hundred broke in the last two hours.
+                    (executions, failures) = (8, 7);
+                }
+                else
+                {
+                    executions = PerHour;
+                    for (var i = 0; i < executions; i++)
+                    {
+                        failures += random.NextDouble() < failureRates[tool] ? 1 : 0;
+                    }
+                }
+
+                Array.Clear(histogram);
+                histogram[20] = executions - 1;
+                histogram[24] = 1;
+                await counts.StartRowAsync();
+                await counts.WriteAsync(names[tool], NpgsqlDbType.Text);
+                await counts.WriteAsync(1, NpgsqlDbType.Integer);
+                await counts.WriteAsync(start.UtcDateTime, NpgsqlDbType.TimestampTz);
+                await counts.WriteAsync(executions - failures, NpgsqlDbType.Integer);
+                await counts.WriteAsync(failures, NpgsqlDbType.Integer);
+                for (var zero = 0; zero < 4; zero++)
+                {
+                    await counts.WriteAsync(0, NpgsqlDbType.Integer);
+                }
+
+                await counts.WriteAsync(executions * 60_000L, NpgsqlDbType.Bigint);
+                await counts.WriteAsync(40_000L, NpgsqlDbType.Bigint);
+                await counts.WriteAsync(100_000L, NpgsqlDbType.Bigint);
+                await latency.StartRowAsync();
+                await latency.WriteAsync(names[tool], NpgsqlDbType.Text);
+                await latency.WriteAsync(1, NpgsqlDbType.Integer);
+                await latency.WriteAsync(start.UtcDateTime, NpgsqlDbType.TimestampTz);
+                await latency.WriteAsync(histogram, NpgsqlDbType.Array | NpgsqlDbType.Integer);
+
+                window[tool] = (window[tool].Executions + executions, window[tool].Successes + executions - failures);
+                daySums[tool] = (daySums[tool].Executions + executions, daySums[tool].Successes + executions - failures);
+                if (recentHour)
+                {
+                    recent[tool] = (recent[tool].Executions + executions, recent[tool].Successes + executions - failures);
+                }
+            }
+        }
+
+        // Each day's row holds the sums of its hourly rows above, as the sink writes it.
+        foreach (var (day, daySums) in days)
+        {
+            for (var tool = 0; tool < Tools; tool++)
+            {
+                var (dayExecutions, daySuccesses) = daySums[tool];
+                await daily.StartRowAsync();
+                await daily.WriteAsync(names[tool], NpgsqlDbType.Text);
+                await daily.WriteAsync(1, NpgsqlDbType.Integer);
+                await daily.WriteAsync(day.UtcDateTime, NpgsqlDbType.TimestampTz);
+                await daily.WriteAsync(daySuccesses, NpgsqlDbType.Bigint);
+                await daily.WriteAsync(dayExecutions - daySuccesses, NpgsqlDbType.Bigint);
+                for (var zero = 0; zero < 4; zero++)
+                {
+                    await daily.WriteAsync(0L, NpgsqlDbType.Bigint);
+                }
+
+                await daily.WriteAsync(dayExecutions * 60_000L, NpgsqlDbType.Bigint);
+                await daily.WriteAsync(40_000L, NpgsqlDbType.Bigint);
+                await daily.WriteAsync(100_000L, NpgsqlDbType.Bigint);
+            }
+        }
+
+        for (var tool = 0; tool < Tools; tool++)
+        {
+            var lowRate = window[tool].Executions >= options.MinimumExecutions && (double)window[tool].Successes / window[tool].Executions < options.SuccessRateBelow;
+            var recentFailures = recent[tool].Executions - recent[tool].Successes >= options.RecentFailures && (double)recent[tool].Successes / recent[tool].Executions < options.SuccessRateBelow;
+            expected += lowRate || recentFailures ? 1 : 0;
+        }
+
+        await counts.CompleteAsync();
+        await latency.CompleteAsync();
+        await daily.CompleteAsync();
+        return expected;
+    }
+
+    private static void Check(bool condition, string failure)
+    {
+        if (!condition)
+        {
+            throw new InvalidOperationException("Wrong result: " + failure);
+        }
+    }
+}
