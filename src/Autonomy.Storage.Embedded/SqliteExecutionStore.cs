@@ -15,6 +15,37 @@ public sealed class SqliteExecutionStore : IExecutionStore
         FROM tool_executions
         """;
 
+    /// <summary>
+    /// The per-tool sums of a scan, as <c>SELECT … FROM (…)</c> with columns tool_name, s, te, tt, be, ii, io.
+    /// Whole UTC days from the daily rollups, the partial-day edges from the hourly ones: the same rows as summing
+    /// every hourly row of the window (see <see cref="ExecutionRollupAggregator.ScanRanges"/>).
+    /// </summary>
+    private const string ScanSql =
+        """
+        SELECT tool_name, s, te, tt, be, ii, io
+        FROM (
+            SELECT tool_name,
+                   sum(s) AS s, sum(te) AS te, sum(tt) AS tt, sum(be) AS be, sum(ii) AS ii, sum(io) AS io
+            FROM (
+                SELECT tool_name, success_count AS s, tool_error_count AS te, timeout_count AS tt,
+                       budget_exceeded_count AS be, invalid_input_count AS ii, invalid_output_count AS io
+                FROM tool_execution_daily_rollups
+                WHERE day_start >= $day_from AND day_start < $day_to
+                UNION ALL
+                SELECT tool_name, success_count, tool_error_count, timeout_count,
+                       budget_exceeded_count, invalid_input_count, invalid_output_count
+                FROM tool_execution_rollups
+                WHERE bucket_start >= $head_from AND bucket_start < $head_to
+                UNION ALL
+                SELECT tool_name, success_count, tool_error_count, timeout_count,
+                       budget_exceeded_count, invalid_input_count, invalid_output_count
+                FROM tool_execution_rollups
+                WHERE bucket_start >= $tail_from AND bucket_start < $tail_to
+            )
+            GROUP BY tool_name
+        )
+        """;
+
     private readonly SqliteConnectionFactory _connections;
 
     /// <summary>Creates a store on the embedded file.</summary>
@@ -143,38 +174,75 @@ public sealed class SqliteExecutionStore : IExecutionStore
         ArgumentOutOfRangeException.ThrowIfNegative(limit);
         await using var connection = await _connections.OpenAsync(cancellationToken).ConfigureAwait(false);
         await using var command = connection.CreateCommand();
-
-        // Whole UTC days from the daily rollups, the partial-day edges from the hourly ones: the same rows as
-        // summing every hourly row of the window (see ExecutionRollupAggregator.ScanRanges).
-        var ranges = ExecutionRollupAggregator.ScanRanges(from, to);
         command.CommandText =
-            """
-            SELECT tool_name, s, te, tt, be, ii, io
-            FROM (
-                SELECT tool_name,
-                       sum(s) AS s, sum(te) AS te, sum(tt) AS tt, sum(be) AS be, sum(ii) AS ii, sum(io) AS io
-                FROM (
-                    SELECT tool_name, success_count AS s, tool_error_count AS te, timeout_count AS tt,
-                           budget_exceeded_count AS be, invalid_input_count AS ii, invalid_output_count AS io
-                    FROM tool_execution_daily_rollups
-                    WHERE day_start >= $day_from AND day_start < $day_to
-                    UNION ALL
-                    SELECT tool_name, success_count, tool_error_count, timeout_count,
-                           budget_exceeded_count, invalid_input_count, invalid_output_count
-                    FROM tool_execution_rollups
-                    WHERE bucket_start >= $head_from AND bucket_start < $head_to
-                    UNION ALL
-                    SELECT tool_name, success_count, tool_error_count, timeout_count,
-                           budget_exceeded_count, invalid_input_count, invalid_output_count
-                    FROM tool_execution_rollups
-                    WHERE bucket_start >= $tail_from AND bucket_start < $tail_to
-                )
-                GROUP BY tool_name
-            )
+            $"""
+            {ScanSql}
             WHERE s + te + tt + be + io >= $min AND s < $rate * (s + te + tt + be + io)
             ORDER BY CAST(s AS REAL) / (s + te + tt + be + io), tool_name
             LIMIT $limit
             """;
+        BindScan(command, from, to, successRateBelow, minExecutions, limit);
+        await using var reader = await command.ExecuteReaderAsync(cancellationToken).ConfigureAwait(false);
+        var tools = new List<ToolRollupSummary>();
+        while (await reader.ReadAsync(cancellationToken).ConfigureAwait(false))
+        {
+            tools.Add(ReadSummary(reader));
+        }
+
+        return tools;
+    }
+
+    /// <inheritdoc/>
+    /// <remarks>
+    /// One statement over the same sums as <see cref="FindToolsBelowSuccessRateAsync"/>: the judged tools are
+    /// materialised once, counted, and the worst below the threshold are joined to the count, so the count comes back
+    /// even when no tool is below.
+    /// </remarks>
+    public async Task<ToolRollupScan> ScanToolsBelowSuccessRateAsync(
+        DateTimeOffset from, DateTimeOffset to, double successRateBelow, int minExecutions, int limit, CancellationToken cancellationToken = default)
+    {
+        ArgumentOutOfRangeException.ThrowIfNegative(minExecutions);
+        ArgumentOutOfRangeException.ThrowIfNegative(limit);
+        await using var connection = await _connections.OpenAsync(cancellationToken).ConfigureAwait(false);
+        await using var command = connection.CreateCommand();
+        command.CommandText =
+            $"""
+            WITH judged AS MATERIALIZED (
+            {ScanSql}
+            WHERE s + te + tt + be + io >= $min
+            )
+            SELECT b.tool_name, b.s, b.te, b.tt, b.be, b.ii, b.io, c.judged
+            FROM (SELECT count(*) AS judged FROM judged) AS c
+            LEFT JOIN (
+                SELECT tool_name, s, te, tt, be, ii, io
+                FROM judged
+                WHERE s < $rate * (s + te + tt + be + io)
+                ORDER BY CAST(s AS REAL) / (s + te + tt + be + io), tool_name
+                LIMIT $limit
+            ) AS b ON 1
+            ORDER BY CAST(b.s AS REAL) / (b.s + b.te + b.tt + b.be + b.io), b.tool_name
+            """;
+        BindScan(command, from, to, successRateBelow, minExecutions, limit);
+        await using var reader = await command.ExecuteReaderAsync(cancellationToken).ConfigureAwait(false);
+        var judged = 0L;
+        var tools = new List<ToolRollupSummary>();
+        while (await reader.ReadAsync(cancellationToken).ConfigureAwait(false))
+        {
+            judged = reader.GetInt64(7);
+
+            // No tool below the threshold: the count alone, with a null row.
+            if (!reader.IsDBNull(0))
+            {
+                tools.Add(ReadSummary(reader));
+            }
+        }
+
+        return new ToolRollupScan(checked((int)judged), tools);
+    }
+
+    private static void BindScan(SqliteCommand command, DateTimeOffset from, DateTimeOffset to, double successRateBelow, int minExecutions, int limit)
+    {
+        var ranges = ExecutionRollupAggregator.ScanRanges(from, to);
         command.Parameters.AddWithValue("$day_from", ranges.DailyFrom.ToUnixTimeMilliseconds());
         command.Parameters.AddWithValue("$day_to", ranges.DailyTo.ToUnixTimeMilliseconds());
         command.Parameters.AddWithValue("$head_from", ranges.HeadFrom.ToUnixTimeMilliseconds());
@@ -184,16 +252,10 @@ public sealed class SqliteExecutionStore : IExecutionStore
         command.Parameters.AddWithValue("$min", Math.Max(minExecutions, 1));
         command.Parameters.AddWithValue("$rate", successRateBelow);
         command.Parameters.AddWithValue("$limit", limit);
-        await using var reader = await command.ExecuteReaderAsync(cancellationToken).ConfigureAwait(false);
-        var tools = new List<ToolRollupSummary>();
-        while (await reader.ReadAsync(cancellationToken).ConfigureAwait(false))
-        {
-            tools.Add(new ToolRollupSummary(
-                reader.GetString(0), reader.GetInt64(1), reader.GetInt64(2), reader.GetInt64(3), reader.GetInt64(4), reader.GetInt64(5), reader.GetInt64(6)));
-        }
-
-        return tools;
     }
+
+    private static ToolRollupSummary ReadSummary(SqliteDataReader reader) => new(
+        reader.GetString(0), reader.GetInt64(1), reader.GetInt64(2), reader.GetInt64(3), reader.GetInt64(4), reader.GetInt64(5), reader.GetInt64(6));
 
     private static string? NullableString(SqliteDataReader reader, int ordinal) => reader.IsDBNull(ordinal) ? null : reader.GetString(ordinal);
 

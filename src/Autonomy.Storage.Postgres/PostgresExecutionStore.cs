@@ -165,6 +165,69 @@ public sealed class PostgresExecutionStore : IExecutionStore
         return tools;
     }
 
+    /// <inheritdoc/>
+    /// <remarks>
+    /// One statement over the same sums as <see cref="FindToolsBelowSuccessRateAsync"/>: the judged tools are
+    /// materialised once, counted, and the worst below the threshold are joined to the count, so the count comes back
+    /// even when no tool is below.
+    /// </remarks>
+    public async Task<ToolRollupScan> ScanToolsBelowSuccessRateAsync(
+        DateTimeOffset from, DateTimeOffset to, double successRateBelow, int minExecutions, int limit, CancellationToken cancellationToken = default)
+    {
+        ArgumentOutOfRangeException.ThrowIfNegative(minExecutions);
+        ArgumentOutOfRangeException.ThrowIfNegative(limit);
+
+        var ranges = ExecutionRollupAggregator.ScanRanges(from, to);
+        var (sql, bounds) = ScanSql(ranges);
+        if (bounds.Count == 0)
+        {
+            return new ToolRollupScan(0, []);
+        }
+
+        var next = bounds.Count + 1;
+        await using var command = _dataSource.CreateCommand(
+            $"""
+            WITH judged AS MATERIALIZED (
+            {sql}
+            WHERE s + te + tt + be + io >= ${next}
+            )
+            SELECT b.tool_name, b.s, b.te, b.tt, b.be, b.ii, b.io, c.judged
+            FROM (SELECT count(*) AS judged FROM judged) AS c
+            LEFT JOIN LATERAL (
+                SELECT tool_name, s, te, tt, be, ii, io
+                FROM judged
+                WHERE s < ${next + 1} * (s + te + tt + be + io)
+                ORDER BY s::float8 / (s + te + tt + be + io), tool_name COLLATE "C"
+                LIMIT ${next + 2}
+            ) AS b ON true
+            ORDER BY b.s::float8 / (b.s + b.te + b.tt + b.be + b.io), b.tool_name COLLATE "C"
+            """);
+        foreach (var bound in bounds)
+        {
+            command.Parameters.Add(new NpgsqlParameter { Value = bound.UtcDateTime, NpgsqlDbType = NpgsqlDbType.TimestampTz });
+        }
+
+        command.Parameters.Add(new NpgsqlParameter { Value = (long)Math.Max(minExecutions, 1), NpgsqlDbType = NpgsqlDbType.Bigint });
+        command.Parameters.Add(new NpgsqlParameter { Value = successRateBelow, NpgsqlDbType = NpgsqlDbType.Double });
+        command.Parameters.Add(new NpgsqlParameter { Value = limit, NpgsqlDbType = NpgsqlDbType.Integer });
+        await using var reader = await command.ExecuteReaderAsync(cancellationToken).ConfigureAwait(false);
+        var judged = 0L;
+        var tools = new List<ToolRollupSummary>();
+        while (await reader.ReadAsync(cancellationToken).ConfigureAwait(false))
+        {
+            judged = reader.GetInt64(7);
+
+            // No tool below the threshold: the count alone, with a null row.
+            if (!reader.IsDBNull(0))
+            {
+                tools.Add(new ToolRollupSummary(
+                    reader.GetString(0), reader.GetInt64(1), reader.GetInt64(2), reader.GetInt64(3), reader.GetInt64(4), reader.GetInt64(5), reader.GetInt64(6)));
+            }
+        }
+
+        return new ToolRollupScan(checked((int)judged), tools);
+    }
+
     /// <summary>
     /// The per-tool sums of the scan over <paramref name="ranges"/>, as <c>SELECT … FROM (…) AS t</c> with columns
     /// tool_name, s, te, tt, be, ii, io (bigint), and the timestamptz values of its parameters $1…$n in order.

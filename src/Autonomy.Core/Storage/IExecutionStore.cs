@@ -7,7 +7,10 @@ namespace Autonomy.Core.Storage;
 /// </summary>
 /// <remarks>
 /// Windows are resolved to whole rollup buckets (hours): a window <c>[from, to)</c> covers the buckets whose start
-/// is in <c>[BucketOf(from), to)</c>, so the hour holding <c>from</c> is included in full.
+/// is in <c>[BucketOf(from), to)</c>, so the hour holding <c>from</c> is included in full. The scans read the whole
+/// UTC days of a window from the daily rollups, which the sinks update with every batch: a window from a midnight to
+/// the next midnight after now (today so far and whole earlier days) reads one daily row per tool and day, and no
+/// hourly row.
 /// </remarks>
 public interface IExecutionStore
 {
@@ -54,5 +57,20 @@ public interface IExecutionStore
     /// <param name="limit">The most tools to return.</param>
     /// <param name="cancellationToken">Cancels the read.</param>
     Task<IReadOnlyList<ToolRollupSummary>> FindToolsBelowSuccessRateAsync(
+        DateTimeOffset from, DateTimeOffset to, double successRateBelow, int minExecutions, int limit, CancellationToken cancellationToken = default);
+
+    /// <summary>
+    /// The loop's opportunity scan, as <see cref="FindToolsBelowSuccessRateAsync"/> (same window, rate, execution
+    /// floor and order), that also counts the tools it judged: every tool with at least
+    /// <paramref name="minExecutions"/> attributable executions (and at least one) in the window, whatever its rate. Only the tools below
+    /// the threshold come back, so a scan over many healthy tools returns a count, not a row per tool.
+    /// </summary>
+    /// <param name="from">The start of the window (its hour is included).</param>
+    /// <param name="to">The end of the window, exclusive.</param>
+    /// <param name="successRateBelow">The threshold, 0 to 1 (0.7 in the design).</param>
+    /// <param name="minExecutions">The fewest attributable executions a tool needs to be judged (10 in the design).</param>
+    /// <param name="limit">The most tools below the threshold to return, worst first.</param>
+    /// <param name="cancellationToken">Cancels the read.</param>
+    Task<ToolRollupScan> ScanToolsBelowSuccessRateAsync(
         DateTimeOffset from, DateTimeOffset to, double successRateBelow, int minExecutions, int limit, CancellationToken cancellationToken = default);
 }

@@ -9,10 +9,10 @@ namespace Autonomy.Grains.Loop;
 
 /// <summary>
 /// The improvement loop's coordinator, one per cluster (key <see cref="ILoopCoordinatorGrain.ClusterKey"/>). Two
-/// reminders drive it: the opportunity scan, which reads rollups through
-/// <see cref="IExecutionStore.FindToolsBelowSuccessRateAsync"/> (two reads: the scan window and the recent window,
-/// judged by <see cref="OpportunityRules"/> with the analyzer's thresholds) and never wakes a tool's grain, and
-/// maintenance.
+/// reminders drive it: the opportunity scan, which reads rollups only and never wakes a tool's grain (two reads: the
+/// scan window's whole UTC days through <see cref="IExecutionStore.ScanToolsBelowSuccessRateAsync"/>, and the recent
+/// window through <see cref="IExecutionStore.FindToolsBelowSuccessRateAsync"/>, judged by
+/// <see cref="OpportunityRules"/> with the analyzer's thresholds), and maintenance.
 /// </summary>
 public sealed class LoopCoordinatorGrain(
     [PersistentState("loop", "autonomy")] IPersistentState<LoopState> state,
@@ -30,13 +30,6 @@ public sealed class LoopCoordinatorGrain(
 
     /// <summary>The name of the maintenance reminder.</summary>
     public const string MaintenanceReminder = "maintenance";
-
-    /// <summary>
-    /// The threshold passed to the store to read every judged tool in one query: a success rate never exceeds 1, so
-    /// every tool with enough attributable executions is below 2. Opportunities are then picked in memory, which
-    /// also tells how many tools were analysed.
-    /// </summary>
-    private const double EveryJudgedTool = 2;
 
     private readonly LoopOptions _options = options.Value;
     private readonly AnalysisOptions _analysis = analysisOptions.Value;
@@ -156,14 +149,17 @@ public sealed class LoopCoordinatorGrain(
         LoopScanResult result;
         try
         {
-            var judged = await executionStore.FindToolsBelowSuccessRateAsync(
-                startedAt - _options.ScanWindow, startedAt, EveryJudgedTool, _analysis.MinimumExecutions, _options.MaxToolsPerScan);
+            // Whole UTC days up to the next midnight: the store reads their daily rollup rows only, and counts the
+            // judged tools instead of returning them.
+            var (from, to) = _options.ScanWindowAt(startedAt);
+            var window = await executionStore.ScanToolsBelowSuccessRateAsync(
+                from, to, _analysis.SuccessRateBelow, _analysis.MinimumExecutions, _options.MaxToolsPerScan);
 
             // A tool with RecentFailures failures has at least that many attributable executions, so the store's
             // execution floor only narrows the read; OpportunityRules counts the failures.
             var recent = await executionStore.FindToolsBelowSuccessRateAsync(
                 startedAt - _analysis.RecentWindow, startedAt, _analysis.SuccessRateBelow, _analysis.RecentFailures, _options.MaxToolsPerScan);
-            var (opportunities, analyzed) = OpportunityRules.Select(judged, recent, _analysis, _options);
+            var (opportunities, analyzed) = OpportunityRules.Select(window, recent, _analysis, _options);
             var (attempted, deployed, failed) = await ProcessAsync(opportunities);
             result = new LoopScanResult(startedAt, time.GetElapsedTime(started), false, analyzed, opportunities, null);
             State.Statistics = State.Statistics with

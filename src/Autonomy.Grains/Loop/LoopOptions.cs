@@ -1,4 +1,5 @@
 using System.ComponentModel.DataAnnotations;
+using Autonomy.Core.Storage;
 
 namespace Autonomy.Grains.Loop;
 
@@ -18,10 +19,12 @@ public sealed class LoopOptions
     public const int DefaultMaintenancePeriodSeconds = 86_400;
 
     /// <summary>
-    /// Default scan window: 24 hours. Recent enough that a fixed tool stops being an opportunity within a day (a
-    /// 7-day window would keep flagging it for a week), and the same span as a deploy's monitoring window.
+    /// Default scan window: two UTC days, yesterday and today so far (24 to 48 hours of executions). Whole days let
+    /// the scan read one daily rollup row per tool and day instead of an hourly row per tool and hour; two of them
+    /// keep a full day in the window just after midnight, when today alone holds almost nothing. A fixed tool stops
+    /// being an opportunity within two days at most (a 7-day window would keep flagging it for a week).
     /// </summary>
-    public const int DefaultScanWindowHours = 24;
+    public const int DefaultScanWindowDays = 2;
 
     /// <summary>
     /// Default time before the loop investigates a tool it already investigated again: an hour, twelve scans. A
@@ -32,7 +35,7 @@ public sealed class LoopOptions
     /// <summary>Default most opportunities one scan keeps and hands on, worst first.</summary>
     public const int DefaultMaxOpportunitiesPerScan = 50;
 
-    /// <summary>Default most tools one scan reads from the rollups.</summary>
+    /// <summary>Default most tools below the threshold one rollup read of the scan returns.</summary>
     public const int DefaultMaxToolsPerScan = 10_000;
 
     /// <summary>Default time an opportunity processor gets for one opportunity.</summary>
@@ -61,17 +64,23 @@ public sealed class LoopOptions
     [Range(1, 31 * 86_400)]
     public int MaintenancePeriodSeconds { get; set; } = DefaultMaintenancePeriodSeconds;
 
-    /// <summary>How far back the scan reads the rollups (whole hours; the hour holding the start counts in full).</summary>
-    /// <value>Defaults to <see cref="DefaultScanWindowHours"/>.</value>
-    [Range(1, 24 * 90)]
-    public int ScanWindowHours { get; set; } = DefaultScanWindowHours;
+    /// <summary>
+    /// How many UTC days the scan's rate rule judges: today so far and the days before it, so 1 is today alone and 2
+    /// is yesterday and today. The window is whole days so that the scan reads the daily rollups only.
+    /// </summary>
+    /// <value>Defaults to <see cref="DefaultScanWindowDays"/>.</value>
+    [Range(1, 90)]
+    public int ScanWindowDays { get; set; } = DefaultScanWindowDays;
 
     /// <summary>The most opportunities one scan keeps, hands to the processor and stores, worst first.</summary>
     /// <value>Defaults to <see cref="DefaultMaxOpportunitiesPerScan"/>.</value>
     [Range(1, 500)]
     public int MaxOpportunitiesPerScan { get; set; } = DefaultMaxOpportunitiesPerScan;
 
-    /// <summary>The most tools one scan reads from the rollups; beyond it the healthiest are not counted as analysed.</summary>
+    /// <summary>
+    /// The most tools below the success-rate threshold that one rollup read of the scan returns, worst first. The
+    /// tools it judged are counted in the store whatever their number.
+    /// </summary>
     /// <value>Defaults to <see cref="DefaultMaxToolsPerScan"/>.</value>
     [Range(1, 1_000_000)]
     public int MaxToolsPerScan { get; set; } = DefaultMaxToolsPerScan;
@@ -108,8 +117,18 @@ public sealed class LoopOptions
     /// <summary>The maintenance period.</summary>
     public TimeSpan MaintenancePeriod => TimeSpan.FromSeconds(MaintenancePeriodSeconds);
 
-    /// <summary>The scan window.</summary>
-    public TimeSpan ScanWindow => TimeSpan.FromHours(ScanWindowHours);
+    /// <summary>
+    /// The scan window at <paramref name="now"/>: today so far and the <see cref="ScanWindowDays"/> − 1 whole UTC days
+    /// before it, from a midnight to the next midnight. The store reads whole days from the daily rollups, and today's
+    /// daily row holds everything logged so far today (the sinks update it with every batch).
+    /// </summary>
+    /// <param name="now">The time of the scan.</param>
+    /// <returns>The window's start (a UTC midnight) and its end, exclusive (the UTC midnight after <paramref name="now"/>).</returns>
+    public (DateTimeOffset From, DateTimeOffset To) ScanWindowAt(DateTimeOffset now)
+    {
+        var today = ExecutionRollupAggregator.DayOf(now);
+        return (today.AddDays(1 - ScanWindowDays), today.AddDays(1));
+    }
 
     /// <summary>The span during which an investigated tool is not investigated again.</summary>
     public TimeSpan ReinvestigateAfter => TimeSpan.FromMinutes(ReinvestigateAfterMinutes);

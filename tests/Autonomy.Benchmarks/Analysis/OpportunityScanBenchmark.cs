@@ -2,6 +2,7 @@ using System.Diagnostics;
 using Autonomy.Benchmarks.Storage;
 using Autonomy.Core.Analysis;
 using Autonomy.Core.Storage;
+using Autonomy.Grains.Loop;
 using Autonomy.Storage.Postgres;
 using Npgsql;
 using NpgsqlTypes;
@@ -9,15 +10,17 @@ using NpgsqlTypes;
 namespace Autonomy.Benchmarks.Analysis;
 
 /// <summary>
-/// The loop's opportunity scan with the analyzer's thresholds (<see cref="AnalysisOptions"/>), as
-/// <c>LoopCoordinatorGrain</c> runs it: every judged tool over the last 24 hours (success rate threshold 2, so all
-/// tools with ≥ 10 attributable executions come back), then the tools below 0.7 with ≥ 5 attributable executions in
-/// the last hour, then the two rules applied in memory (as <c>OpportunityRules</c> does). 100,000 tools, each with
-/// 4 executions an hour over the 25 hourly buckets a rolling 24-hour window touches (2,500,000 rollup rows, as many
-/// histogram rows, and the two days' daily rows), written hour by hour as the sink would. The scan runs at 12:30, as a rolling window does, so no whole day
-/// is in it and every row read is hourly. One tool in ten fails 40–60 % of the time; one in a hundred broke in the
-/// last two hours (8 executions an hour there, 7 of them failing). The flagged count is computed while populating
-/// and checked on every run.
+/// The loop's opportunity scan with the analyzer's thresholds (<see cref="AnalysisOptions"/>) and the loop's
+/// defaults (<see cref="LoopOptions"/>), as <c>LoopCoordinatorGrain</c> runs it: the tools below 0.7 with ≥ 10
+/// attributable executions over yesterday and today (<see cref="LoopOptions.ScanWindowAt"/>: whole UTC days up to the
+/// next midnight, read from the daily rollups), the worst <see cref="LoopOptions.MaxToolsPerScan"/> of them and the
+/// count of tools judged; then the tools below 0.7 with ≥ 5 attributable executions in the last hour (hourly rows);
+/// then the two rules applied in memory (as <c>OpportunityRules</c> does). 100,000 tools, each with 4 executions an
+/// hour over the 25 hours from 12:00 yesterday to 12:59 today (2,500,000 hourly rollup rows, as many histogram rows,
+/// and 200,000 daily rows, one per tool and day as for full days), written hour by hour as the sink would. The scan
+/// runs at 12:30. One tool in ten fails 40–60 % of the time; one in a hundred broke in the last two hours (8
+/// executions an hour there, 7 of them failing). The judged and flagged counts are computed while populating and
+/// checked on every run.
 /// </summary>
 internal static class OpportunityScanBenchmark
 {
@@ -29,26 +32,24 @@ internal static class OpportunityScanBenchmark
     private const int PerHour = 4;
     private const int Runs = 7;
 
-    /// <summary>The loop's threshold for "every judged tool" (a rate is never above 1).</summary>
-    private const double EveryJudgedTool = 2;
-
     private static readonly DateTimeOffset Now = new(2026, 11, 28, 12, 30, 0, TimeSpan.Zero);
 
     public static async Task RunAsync(string server)
     {
         var options = new AnalysisOptions();
+        var loop = new LoopOptions();
         var (dataSource, name) = await StorageBenchmarks.CreateDatabaseAsync(server);
         try
         {
             var populate = Stopwatch.StartNew();
-            var expected = await PopulateAsync(dataSource, options);
+            var expected = await PopulateAsync(dataSource, options, loop);
             populate.Stop();
             var vacuum = Stopwatch.StartNew();
             await StorageBenchmarks.ExecuteAsync(dataSource, "VACUUM ANALYZE tool_execution_rollups, tool_execution_rollup_latency, tool_execution_daily_rollups");
             vacuum.Stop();
             var rows = await StorageBenchmarks.ScalarAsync(dataSource, "SELECT count(*) FROM tool_execution_rollups");
             Console.WriteLine(StorageBenchmarks.Format(
-                $"opportunity scan: {rows:N0} hourly rollup rows ({Tools:N0} tools x {Hours} hours); populated in {populate.Elapsed.TotalSeconds:F1} s, VACUUM ANALYZE {vacuum.Elapsed.TotalSeconds:F1} s; {expected:N0} tools expected flagged"));
+                $"opportunity scan: {rows:N0} hourly rollup rows ({Tools:N0} tools x {Hours} hours); populated in {populate.Elapsed.TotalSeconds:F1} s, VACUUM ANALYZE {vacuum.Elapsed.TotalSeconds:F1} s; {expected.AllBelow:N0} tools below over the window, the worst {expected.Below:N0} returned (MaxToolsPerScan {loop.MaxToolsPerScan:N0}), {expected.Flagged:N0} expected flagged"));
 
             var store = new PostgresExecutionStore(dataSource);
             var runs = new List<(MemoryProbe.Measurement Whole, double Window, double Recent)>();
@@ -58,23 +59,25 @@ internal static class OpportunityScanBenchmark
                 var (flagged, measurement) = await MemoryProbe.MeasureAsync(async () =>
                 {
                     var stopwatch = Stopwatch.StartNew();
-                    var judged = await store.FindToolsBelowSuccessRateAsync(Now - TimeSpan.FromHours(24), Now, EveryJudgedTool, options.MinimumExecutions, int.MaxValue);
+                    var (from, to) = loop.ScanWindowAt(Now);
+                    var judged = await store.ScanToolsBelowSuccessRateAsync(from, to, options.SuccessRateBelow, options.MinimumExecutions, loop.MaxToolsPerScan);
                     window = stopwatch.Elapsed.TotalMilliseconds;
-                    var recentRows = await store.FindToolsBelowSuccessRateAsync(Now - options.RecentWindow, Now, options.SuccessRateBelow, options.RecentFailures, int.MaxValue);
+                    var recentRows = await store.FindToolsBelowSuccessRateAsync(Now - options.RecentWindow, Now, options.SuccessRateBelow, options.RecentFailures, loop.MaxToolsPerScan);
                     recent = stopwatch.Elapsed.TotalMilliseconds - window;
-                    Check(judged.Count == Tools, $"{judged.Count} tools judged, {Tools} expected");
-                    return Select(judged, recentRows, options);
+                    Check(judged.ToolsJudged == Tools, $"{judged.ToolsJudged} tools judged, {Tools} expected");
+                    Check(judged.Below.Count == expected.Below, $"{judged.Below.Count} tools below returned, {expected.Below} expected");
+                    return Select(judged.Below, recentRows, options);
                 });
-                Check(flagged == expected, $"{flagged} tools flagged, {expected} expected");
+                Check(flagged == expected.Flagged, $"{flagged} tools flagged, {expected.Flagged} expected");
                 runs.Add((measurement, window, recent));
                 Console.WriteLine(StorageBenchmarks.Format(
-                    $"run {run}: {measurement.Milliseconds:F0} ms (24 h read {window:F0} ms, last-hour read {recent:F0} ms), {flagged:N0} flagged, allocated {measurement.AllocatedBytes / 1048576.0:F1} MiB"));
+                    $"run {run}: {measurement.Milliseconds:F0} ms (window read {window:F0} ms, last-hour read {recent:F0} ms), {flagged:N0} flagged, allocated {measurement.AllocatedBytes / 1048576.0:F1} MiB"));
             }
 
             var warm = runs.Skip(1).ToList();
             var median = StorageBenchmarks.Median(warm.Select(r => r.Whole.Milliseconds));
             Console.WriteLine(StorageBenchmarks.Format(
-                $"opportunity scan: first {runs[0].Whole.Milliseconds:F0} ms, median of the next {warm.Count} {median:F0} ms (24 h read {StorageBenchmarks.Median(warm.Select(r => r.Window)):F0} ms, last-hour read {StorageBenchmarks.Median(warm.Select(r => r.Recent)):F0} ms; min {warm.Min(r => r.Whole.Milliseconds):F0}, max {warm.Max(r => r.Whole.Milliseconds):F0}) = {median / LimitMilliseconds:F2}x the {LimitMilliseconds:F0} ms limit; allocated {StorageBenchmarks.Median(warm.Select(r => (double)r.Whole.AllocatedBytes)) / 1048576.0:F1} MiB per scan, peak managed heap above baseline {warm.Max(r => r.Whole.PeakHeapAboveBaselineBytes) / 1048576.0:F1} MiB"));
+                $"opportunity scan: first {runs[0].Whole.Milliseconds:F0} ms, median of the next {warm.Count} {median:F0} ms (window read {StorageBenchmarks.Median(warm.Select(r => r.Window)):F0} ms, last-hour read {StorageBenchmarks.Median(warm.Select(r => r.Recent)):F0} ms; min {warm.Min(r => r.Whole.Milliseconds):F0}, max {warm.Max(r => r.Whole.Milliseconds):F0}) = {median / LimitMilliseconds:F2}x the {LimitMilliseconds:F0} ms limit; allocated {StorageBenchmarks.Median(warm.Select(r => (double)r.Whole.AllocatedBytes)) / 1048576.0:F1} MiB per scan, peak managed heap above baseline {warm.Max(r => r.Whole.PeakHeapAboveBaselineBytes) / 1048576.0:F1} MiB"));
         }
         finally
         {
@@ -105,13 +108,16 @@ internal static class OpportunityScanBenchmark
         return flagged.Count;
     }
 
-    private static async Task<int> PopulateAsync(NpgsqlDataSource dataSource, AnalysisOptions options)
+    /// <summary>
+    /// Writes the rollups, and returns how many tools are below the threshold over the window, how many of them the
+    /// window read returns, and how many the rules flag.
+    /// </summary>
+    private static async Task<(int AllBelow, int Below, int Flagged)> PopulateAsync(NpgsqlDataSource dataSource, AnalysisOptions options, LoopOptions loop)
     {
         var random = new Random(11);
         var first = ExecutionRollup.BucketOf(Now - TimeSpan.FromHours(24));
         var recentFrom = ExecutionRollup.BucketOf(Now - options.RecentWindow);
         var histogram = new int[ExecutionLatencyHistogram.BucketCount];
-        var expected = 0;
         await using var connection = await dataSource.OpenConnectionAsync();
         await using var counts = await connection.BeginBinaryImportAsync(
             """
@@ -223,17 +229,26 @@ internal static class OpportunityScanBenchmark
             }
         }
 
+        // Every hour written lies in the scan window (yesterday and today), so the window's sums are the hours'. The
+        // window read returns the worst MaxToolsPerScan below the threshold, by rate then name, as the store orders.
+        var below = Enumerable.Range(0, Tools)
+            .Where(t => window[t].Executions >= options.MinimumExecutions && (double)window[t].Successes / window[t].Executions < options.SuccessRateBelow)
+            .OrderBy(t => (double)window[t].Successes / window[t].Executions)
+            .ThenBy(t => names[t], StringComparer.Ordinal)
+            .ToList();
+        var flagged = below.Take(loop.MaxToolsPerScan).ToHashSet();
         for (var tool = 0; tool < Tools; tool++)
         {
-            var lowRate = window[tool].Executions >= options.MinimumExecutions && (double)window[tool].Successes / window[tool].Executions < options.SuccessRateBelow;
-            var recentFailures = recent[tool].Executions - recent[tool].Successes >= options.RecentFailures && (double)recent[tool].Successes / recent[tool].Executions < options.SuccessRateBelow;
-            expected += lowRate || recentFailures ? 1 : 0;
+            if (recent[tool].Executions - recent[tool].Successes >= options.RecentFailures && (double)recent[tool].Successes / recent[tool].Executions < options.SuccessRateBelow)
+            {
+                flagged.Add(tool);
+            }
         }
 
         await counts.CompleteAsync();
         await latency.CompleteAsync();
         await daily.CompleteAsync();
-        return expected;
+        return (below.Count, Math.Min(below.Count, loop.MaxToolsPerScan), flagged.Count);
     }
 
     private static void Check(bool condition, string failure)

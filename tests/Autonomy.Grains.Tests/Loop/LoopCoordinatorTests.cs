@@ -126,8 +126,8 @@ public sealed class LoopCoordinatorTests(LoopClusterFixture fixture) : IClassFix
         var analysis = fixture.Service<IOptions<AnalysisOptions>>().Value;
 
         Assert.Equal(
-            (true, 300, 86_400, 24, 50, 60),
-            (options.Enabled, options.ScanPeriodSeconds, options.MaintenancePeriodSeconds, options.ScanWindowHours,
+            (true, 300, 86_400, 2, 50, 60),
+            (options.Enabled, options.ScanPeriodSeconds, options.MaintenancePeriodSeconds, options.ScanWindowDays,
                 options.MaxOpportunitiesPerScan, options.ReinvestigateAfterMinutes));
         Assert.Equal(0, options.MonitoringGraceSeconds);
 

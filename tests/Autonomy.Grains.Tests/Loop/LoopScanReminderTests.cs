@@ -31,11 +31,12 @@ public sealed class LoopScanReminderTests(LoopClusterFixture fixture) : IClassFi
         Assert.Equal((false, (string?)null), (scan.Skipped, scan.Error));
 
         // Invalid input counts neither way; the sparse tool has too few executions for the rate rule and too few
-        // failures for the recent-failures rule. The failing tool meets both, and is one opportunity.
+        // failures for the recent-failures rule. The failing tool meets both, and is one opportunity. The failing
+        // and the healthy tool have enough executions to be judged: two tools analysed.
         var opportunity = Assert.Single(scan.Opportunities);
         Assert.Equal((failing, 12L, 9L), (opportunity.ToolName, opportunity.Executions, opportunity.Failures));
         Assert.Equal(0.25, opportunity.SuccessRate, 6);
-        Assert.Equal("success rate 0.25 over 12 executions (9 failed) in 24 h; 9 of 12 executions failed in the last 60 min", opportunity.Reason);
+        Assert.Equal("success rate 0.25 over 12 executions (9 failed) today and yesterday (UTC); 9 of 12 executions failed in the last 60 min", opportunity.Reason);
         Assert.Equal(2, scan.ToolsAnalyzed);
         Assert.Equal(new LoopStatistics(1, 1, 0, 0, 0, 0, 2, 0), status.Statistics);
 

@@ -388,6 +388,79 @@ public abstract class ExecutionLogConformance
         Assert.NotEmpty(ExpectedBelow(records, windows[0].From, windows[0].To, 0.7, 10));
     }
 
+    [ConformanceFact]
+    public async Task ScanToolsBelowSuccessRateAsync_TodaySoFarAndYesterday_WorstBelowAndTheJudgedCountAfterEveryBatch()
+    {
+        // An era no other test writes into; "now" is 10:30 on its third day. The loop's window is yesterday and today
+        // up to the next midnight: whole days, read from the daily rows the sink updates with every batch.
+        var today = new DateTimeOffset(2111, 1, 3, 0, 0, 0, TimeSpan.Zero).AddDays(Random.Shared.Next(0, 3_000));
+        var (from, to) = (today.AddDays(-1), today.AddDays(1));
+        var prefix = ExecutionRecords.NewToolName("judged");
+        var random = new Random(31);
+        var outcomes = Enum.GetValues<ExecutionOutcome>();
+        var records = new List<ExecutionRecord>();
+        for (var t = 0; t < 10; t++)
+        {
+            var failureRate = t * 0.1;
+            for (var i = 0; i < 40 + (t * 3); i++)
+            {
+                var outcome = random.NextDouble() < 0.1
+                    ? ExecutionOutcome.InvalidInput
+                    : random.NextDouble() < failureRate ? outcomes[1 + random.Next(5)] : ExecutionOutcome.Success;
+                records.Add(ExecutionRecords.Create(
+                    $"{prefix}-{t:D2}",
+                    version: 1 + (i % 2),
+                    outcome: outcome,
+                    startedAt: today.AddDays(-2).AddMinutes(random.Next(0, (2 * 24 * 60) + (10 * 60) + 30)),
+                    id: Guid.NewGuid()));
+            }
+        }
+
+        // Tool 10: nine failures in the window, too few to be judged at 10; tool 11: thirty failures just before it.
+        records.AddRange(Enumerable.Range(0, 9).Select(i => ExecutionRecords.Create($"{prefix}-10", outcome: ExecutionOutcome.ToolError, startedAt: today.AddHours(-1 - i), id: Guid.NewGuid())));
+        records.AddRange(Enumerable.Range(0, 30).Select(i => ExecutionRecords.Create($"{prefix}-11", outcome: ExecutionOutcome.ToolError, startedAt: from.AddMinutes(-1 - i), id: Guid.NewGuid())));
+        records = [.. records.OrderBy(r => r.StartedAt)];
+
+        var sink = CreateSink();
+        var written = 0;
+        foreach (var batch in records.Chunk(90))
+        {
+            await sink.WriteAsync(batch);
+            written += batch.Length;
+            var stored = records.Take(written).ToList();
+            var expected = ExpectedBelow(stored, from, to, 0.7, 10);
+            var judged = ExpectedBelow(stored, from, to, 1.01, 10).Count;
+
+            var scan = await Store.ScanToolsBelowSuccessRateAsync(from, to, 0.7, 10, 1_000);
+
+            Assert.True(
+                (judged, true) == (scan.ToolsJudged, expected.SequenceEqual(scan.Below)),
+                $"after {written} executions: expected {judged} judged and [{string.Join(", ", expected)}], found {scan.ToolsJudged} and [{string.Join(", ", scan.Below)}]");
+            Assert.Equal(await Store.FindToolsBelowSuccessRateAsync(from, to, 0.7, 10, 1_000), scan.Below);
+        }
+
+        var all = ExpectedBelow(records, from, to, 0.7, 10);
+        Assert.True(all.Count >= 3, $"only {all.Count} tools below");
+        Assert.Equal(10, (await Store.ScanToolsBelowSuccessRateAsync(from, to, 0.7, 10, 1_000)).ToolsJudged);
+        Assert.Equal(new ToolRollupScan(10, [.. all.Take(2)]), await Store.ScanToolsBelowSuccessRateAsync(from, to, 0.7, 10, 2), ScanComparer.Instance);
+        Assert.Equal(new ToolRollupScan(10, []), await Store.ScanToolsBelowSuccessRateAsync(from, to, 0.7, 10, 0), ScanComparer.Instance);
+        Assert.Equal(new ToolRollupScan(10, []), await Store.ScanToolsBelowSuccessRateAsync(from, to, 0, 10, 1_000), ScanComparer.Instance);
+        Assert.Equal(new ToolRollupScan(11, ExpectedBelow(records, from, to, 0.7, 0)), await Store.ScanToolsBelowSuccessRateAsync(from, to, 0.7, 0, 1_000), ScanComparer.Instance);
+        Assert.Equal(new ToolRollupScan(0, []), await Store.ScanToolsBelowSuccessRateAsync(to, to.AddDays(1), 0.7, 10, 1_000), ScanComparer.Instance);
+        Assert.Equal(new ToolRollupScan(0, []), await Store.ScanToolsBelowSuccessRateAsync(today.AddHours(5), today.AddHours(5), 0.7, 10, 1_000), ScanComparer.Instance);
+    }
+
+    /// <summary>Compares two scans by their count and their rows in order (a record compares its list by reference).</summary>
+    private sealed class ScanComparer : IEqualityComparer<ToolRollupScan>
+    {
+        public static readonly ScanComparer Instance = new();
+
+        public bool Equals(ToolRollupScan? x, ToolRollupScan? y) =>
+            x is not null && y is not null && x.ToolsJudged == y.ToolsJudged && x.Below.SequenceEqual(y.Below);
+
+        public int GetHashCode(ToolRollupScan obj) => obj.ToolsJudged;
+    }
+
     /// <summary>The scan's answer computed from the executions: every execution whose hour starts in [hour of from, to).</summary>
     private static List<ToolRollupSummary> ExpectedBelow(
         IEnumerable<ExecutionRecord> records, DateTimeOffset from, DateTimeOffset to, double rate, int min)
