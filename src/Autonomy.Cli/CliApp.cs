@@ -1,5 +1,6 @@
 using System.CommandLine;
 using Autonomy.Cli.Commands;
+using Autonomy.Cli.Commands.Improvement;
 using Autonomy.Cli.Commands.Tools;
 
 namespace Autonomy.Cli;
@@ -25,6 +26,8 @@ internal static class CliApp
             FeedbackCommand.Create(cli),
             LoopCommand.Create(cli),
             InvestigateCommand.Create(cli),
+            ImproveCommand.Create(cli),
+            AttemptsCommand.Create(cli),
         };
 
         var parse = root.Parse(args);

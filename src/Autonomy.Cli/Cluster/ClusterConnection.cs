@@ -41,6 +41,11 @@ internal sealed class ClusterConnection : IAsyncDisposable
                 options.ServiceId = target.ServiceId;
             });
             client.Configure<ConnectionOptions>(options => options.OpenConnectionTimeout = target.ConnectTimeout);
+            if (target.ResponseTimeout is { } responseTimeout)
+            {
+                client.Configure<ClientMessagingOptions>(options => options.ResponseTimeout = responseTimeout);
+            }
+
 
             // One attempt: a refused connection is an answer, and waiting out the timeout would only delay it.
             client.UseConnectionRetryFilter(static (_, _) => Task.FromResult(false));

@@ -11,10 +11,16 @@ internal static class ClusterRunner
     /// <summary>
     /// Connects as the options say, runs <paramref name="work"/> and disconnects. No silo, or a connection lost
     /// midway, prints one line and returns <see cref="ExitCodes.Unavailable"/>; an error the cluster answered
-    /// with prints one line and returns <see cref="ExitCodes.ClusterError"/>.
+    /// with prints one line and returns <see cref="ExitCodes.ClusterError"/>. A <paramref name="responseTimeout"/>
+    /// replaces Orleans' default of 30 s for every grain call of the command (<c>improve</c> waits for a whole attempt).
     /// </summary>
     public static async Task<int> RunAsync(
-        CliContext cli, ParseResult parse, ClusterConnectionOptions options, Func<IClusterClient, Task<int>> work, CancellationToken cancellationToken)
+        CliContext cli,
+        ParseResult parse,
+        ClusterConnectionOptions options,
+        Func<IClusterClient, Task<int>> work,
+        CancellationToken cancellationToken,
+        TimeSpan? responseTimeout = null)
     {
         var target = options.Resolve(parse, cli.Environment, out var usage);
         if (target is null)
@@ -22,6 +28,8 @@ internal static class ClusterRunner
             cli.Error.WriteLine($"autonomy: {usage}");
             return ExitCodes.UsageError;
         }
+
+        target = target with { ResponseTimeout = responseTimeout };
 
         try
         {

@@ -19,6 +19,9 @@ internal sealed record ClusterTarget(
     /// <summary>The ADO.NET invariant of PostgreSQL, as the silos use it.</summary>
     public const string PostgresInvariant = "Npgsql";
 
+    /// <summary>How long a grain call may take before the client gives up on it, or null for Orleans' default (30 s).</summary>
+    public TimeSpan? ResponseTimeout { get; init; }
+
     /// <summary>Whether gateways are found through the ADO.NET clustering table.</summary>
     public bool UsesDatabase => PostgresConnectionString is not null;
 

@@ -3,6 +3,7 @@ using Autonomy.Core.Analysis;
 using Autonomy.Core.Compilation;
 using Autonomy.Core.Execution;
 using Autonomy.Core.Policy;
+using Autonomy.Core.Repair;
 using Autonomy.Core.Sandbox;
 using Autonomy.Grains.Diagnostics;
 using Autonomy.Grains.Loop;
@@ -26,7 +27,9 @@ public static class GrainServiceCollectionExtensions
     /// (<see cref="AnalysisServiceCollectionExtensions.AddToolAnalysis"/>: <see cref="AnalysisOptions"/> in
     /// <c>Autonomy:Analysis</c>, whose thresholds the loop's scan uses too), the default
     /// <see cref="IOpportunityProcessor"/> (<see cref="InvestigatingOpportunityProcessor"/>), the silo start-up step that
-    /// starts the loop's coordinator, and <see cref="AutonomyMetrics"/> (the <c>Autonomy.Orleans</c> meter). The host registers the project stores and the <c>ExecutionLogWriter</c>.
+    /// starts the loop's coordinator, <see cref="AutonomyMetrics"/> (the <c>Autonomy.Orleans</c> meter), and the repair engine
+    /// (<see cref="RepairServiceCollectionExtensions.AddToolRepair"/>: <see cref="RepairOptions"/> in <c>Autonomy:Repair</c>,
+    /// the generators in order and the <see cref="ToolImprover"/> the improvement grain runs). The host registers the project stores and the <c>ExecutionLogWriter</c>.
     /// Registrations already present (a policy, a clock) are kept.
     /// </summary>
     public static IServiceCollection AddAutonomyGrains(this IServiceCollection services, IConfiguration configuration)
@@ -40,6 +43,7 @@ public static class GrainServiceCollectionExtensions
         services.TryAddSingleton(TimeProvider.System);
         services.TryAddSingleton(sp => new AutonomyMetrics(sp.GetService<IMeterFactory>()));
         services.AddToolAnalysis(configuration);
+        services.AddToolRepair(configuration);
         services.TryAddSingleton<IOpportunityProcessor, InvestigatingOpportunityProcessor>();
         services.TryAddEnumerable(ServiceDescriptor.Singleton<ILifecycleParticipant<ISiloLifecycle>, LoopStartup>());
         services.TryAddSingleton(sp => sp.GetRequiredService<IOptions<CompilerOptions>>().Value.PolicyFile is { Length: > 0 } path

@@ -1,0 +1,21 @@
+using Microsoft.Extensions.Logging;
+
+namespace Autonomy.Grains.Improvement;
+
+internal static partial class Log
+{
+    [LoggerMessage(EventId = 4501, Level = LogLevel.Information, Message = "Improvement of tool {ToolName} refused: {Outcome}")]
+    public static partial void Refused(ILogger logger, string toolName, Abstractions.Grains.ImprovementOutcome outcome);
+
+    [LoggerMessage(EventId = 4502, Level = LogLevel.Information, Message = "Improvement of tool {ToolName}: attempt {AttemptId} on version {BaseVersion} deployed version {Version} in {Duration}")]
+    public static partial void Deployed(ILogger logger, string toolName, long attemptId, int baseVersion, int version, TimeSpan duration);
+
+    [LoggerMessage(EventId = 4503, Level = LogLevel.Information, Message = "Improvement of tool {ToolName}: attempt {AttemptId} on version {BaseVersion} found no fix in {Duration}")]
+    public static partial void NoFix(ILogger logger, string toolName, long attemptId, int baseVersion, TimeSpan duration);
+
+    [LoggerMessage(EventId = 4504, Level = LogLevel.Warning, Message = "Improvement of tool {ToolName}: attempt {AttemptId} found a fix that was not deployed ({Outcome}): {Reason}")]
+    public static partial void NotDeployed(ILogger logger, string toolName, long attemptId, Abstractions.Grains.ImprovementOutcome outcome, string reason);
+
+    [LoggerMessage(EventId = 4505, Level = LogLevel.Warning, Message = "Improvement of tool {ToolName} failed after {Duration}")]
+    public static partial void Failed(ILogger logger, string toolName, TimeSpan duration, Exception exception);
+}
