@@ -181,7 +181,8 @@ internal sealed class MutantSchemaBuilder : CSharpSyntaxRewriter
         ExpressionSyntax result = ParenthesizedExpression(original.WithoutTrivia()).WithAdditionalAnnotations(new SyntaxAnnotation(OriginalAnnotation));
         foreach (var mutation in Enumerable.Reverse(mutations))
         {
-            var branch = ParenthesizedExpression(ParseExpression(mutation.Replacement)).WithAdditionalAnnotations(Branch(mutation));
+            var replacement = mutation.SiteType is { } type ? "(" + type + ")(" + mutation.Replacement + ")" : mutation.Replacement;
+            var branch = ParenthesizedExpression(ParseExpression(replacement)).WithAdditionalAnnotations(Branch(mutation));
             result = ConditionalExpression(On(mutation), branch, result);
         }
 

@@ -17,7 +17,8 @@ namespace Autonomy.Core.Repair.Mutation;
 /// <param name="MemberStart">The start of the enclosing member in the original source, to drop a member's mutants together.</param>
 /// <param name="Site">The original node the schema switches on: the expression or statement replaced, or the statement an insertion goes before or after.</param>
 /// <param name="Form">How the schema places the edit.</param>
-internal sealed record Mutation(int Id, MutationKind Kind, TextSpan Span, string Replacement, int Line, string Description, int MemberStart, SyntaxNode Site, SiteForm Form)
+/// <param name="SiteType">The type of an expression site, which the schema casts each branch to (see <c>MutationCatalog</c>), or null.</param>
+internal sealed record Mutation(int Id, MutationKind Kind, TextSpan Span, string Replacement, int Line, string Description, int MemberStart, SyntaxNode Site, SiteForm Form, string? SiteType = null)
 {
     /// <summary>Whether the edit works on statements (deletion, guard, insertion) rather than on one expression.</summary>
     public bool IsStatementLevel => Kind is MutationKind.StatementDeletion or MutationKind.StatementGuard or MutationKind.StatementInsertion;

@@ -137,6 +137,25 @@ internal sealed class MutationCatalog
         _ => expression.ToString(),
     };
 
+    /// <summary>
+    /// The type of an expression site, as the schema casts each mutant branch to it, so that one mutant of another
+    /// type (a nullable, a wider number) cannot change the type of the whole site and break the schema's compile for
+    /// every mutant around it; null where a cast is impossible or pointless (no type, an error, anonymous types,
+    /// lambdas, method groups, ref structs).
+    /// </summary>
+    private string? CastableType(SyntaxNode site)
+    {
+        if (site is not ExpressionSyntax expression || Model.GetTypeInfo(expression).Type is not { } type)
+        {
+            return null;
+        }
+
+        return type.TypeKind is TypeKind.Error or TypeKind.Delegate or TypeKind.Pointer or TypeKind.Dynamic || type.IsAnonymousType || type.IsRefLikeType
+            ? null
+            : type.ToDisplayString(SymbolDisplayFormat.FullyQualifiedFormat.WithMiscellaneousOptions(
+                SymbolDisplayFormat.FullyQualifiedFormat.MiscellaneousOptions | SymbolDisplayMiscellaneousOptions.IncludeNullableReferenceTypeModifier));
+    }
+
     private void Add(MutationKind kind, TextSpan span, string replacement, string description, SyntaxNode site, SiteForm form)
     {
         if (!span.IsEmpty && _text.ToString(span) == replacement)
@@ -157,6 +176,6 @@ internal sealed class MutationCatalog
         }
 
         var member = site.AncestorsAndSelf().OfType<MemberDeclarationSyntax>().FirstOrDefault(m => m is not BaseTypeDeclarationSyntax);
-        _mutations.Add(new Mutation(_mutations.Count + 1, kind, span, replacement, LineOf(span.Start), description, member?.SpanStart ?? 0, site, form));
+        _mutations.Add(new Mutation(_mutations.Count + 1, kind, span, replacement, LineOf(span.Start), description, member?.SpanStart ?? 0, site, form, form == SiteForm.Expression ? CastableType(site) : null));
     }
 }
