@@ -1,4 +1,5 @@
 using System.Globalization;
+using static Autonomy.Core.Analysis.FindingText;
 
 namespace Autonomy.Core.Analysis;
 
@@ -100,8 +101,6 @@ public static class FeatureLiftRanker
         phrase.StartsWith("is ", StringComparison.Ordinal) ? "are " + phrase[3..]
         : phrase.StartsWith("has ", StringComparison.Ordinal) ? "have " + phrase[4..]
         : phrase;
-
-    private static string Percent(double rate) => string.Create(CultureInfo.InvariantCulture, $"{Math.Round(rate * 100):0} %");
 
     private static double Z(int failedWith, int with, int failedWithout, int without)
     {

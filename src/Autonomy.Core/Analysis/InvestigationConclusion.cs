@@ -1,4 +1,4 @@
-using System.Globalization;
+using static Autonomy.Core.Analysis.FindingText;
 
 namespace Autonomy.Core.Analysis;
 
@@ -193,8 +193,4 @@ public static class InvestigationConclusion
     }
 
     private static string Capitalize(string text) => text.Length == 0 ? text : char.ToUpperInvariant(text[0]) + text[1..];
-
-    private static string Percent(double rate) => Invariant($"{Math.Round(rate * 100):0} %");
-
-    private static string Invariant(FormattableString text) => text.ToString(CultureInfo.InvariantCulture);
 }

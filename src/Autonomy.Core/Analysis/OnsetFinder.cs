@@ -1,5 +1,5 @@
-using System.Globalization;
 using Autonomy.Core.Storage;
+using static Autonomy.Core.Analysis.FindingText;
 
 namespace Autonomy.Core.Analysis;
 
@@ -87,8 +87,4 @@ public static class OnsetFinder
 
     private static string Rates(double before, long failuresBefore, long executionsBefore, double after, long failuresAfter, long executionsAfter) =>
         Invariant($"failure rate {Percent(before)} before ({failuresBefore} of {executionsBefore}), {Percent(after)} after ({failuresAfter} of {executionsAfter})");
-
-    private static string Percent(double rate) => Invariant($"{Math.Round(rate * 100):0} %");
-
-    private static string Invariant(FormattableString text) => text.ToString(CultureInfo.InvariantCulture);
 }

@@ -1,6 +1,6 @@
-using System.Globalization;
 using Autonomy.Core.Storage;
 using Microsoft.Extensions.Options;
+using static Autonomy.Core.Analysis.FindingText;
 
 namespace Autonomy.Core.Analysis;
 
@@ -286,6 +286,4 @@ public sealed class ToolAnalyzer
 
         return recommendations;
     }
-
-    private static string Invariant(FormattableString text) => text.ToString(CultureInfo.InvariantCulture);
 }
