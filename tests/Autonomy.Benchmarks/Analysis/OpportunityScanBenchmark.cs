@@ -5,7 +5,6 @@ using Autonomy.Core.Storage;
 using Autonomy.Grains.Loop;
 using Autonomy.Storage.Postgres;
 using Npgsql;
-using NpgsqlTypes;
 
 namespace Autonomy.Benchmarks.Analysis;
 
@@ -15,7 +14,7 @@ namespace Autonomy.Benchmarks.Analysis;
 /// attributable executions over yesterday and today (<see cref="LoopOptions.ScanWindowAt"/>: whole UTC days up to the
 /// next midnight, read from the daily rollups), the worst <see cref="LoopOptions.MaxToolsPerScan"/> of them and the
 /// count of tools judged; then the tools below 0.7 with ≥ 5 attributable executions in the last hour (hourly rows);
-/// then the two rules applied in memory (as <c>OpportunityRules</c> does). 100,000 tools, each with 4 executions an
+/// then the loop's two rules in memory (<c>OpportunityRules</c>, the grain's own code). 100,000 tools, each with 4 executions an
 /// hour over the 25 hours from 12:00 yesterday to 12:59 today (2,500,000 hourly rollup rows, as many histogram rows,
 /// and 200,000 daily rows, one per tool and day as for full days), written hour by hour as the sink would. The scan
 /// runs at 12:30. One tool in ten fails 40–60 % of the time; one in a hundred broke in the last two hours (8
@@ -38,6 +37,10 @@ internal static class OpportunityScanBenchmark
     {
         var options = new AnalysisOptions();
         var loop = new LoopOptions();
+
+        // The grain keeps the worst MaxOpportunitiesPerScan; the benchmark counts every tool the rules flag, which
+        // costs the same sort.
+        var everyOpportunity = new LoopOptions { MaxOpportunitiesPerScan = int.MaxValue };
         var (dataSource, name) = await StorageBenchmarks.CreateDatabaseAsync(server);
         try
         {
@@ -66,7 +69,7 @@ internal static class OpportunityScanBenchmark
                     recent = stopwatch.Elapsed.TotalMilliseconds - window;
                     Check(judged.ToolsJudged == Tools, $"{judged.ToolsJudged} tools judged, {Tools} expected");
                     Check(judged.Below.Count == expected.Below, $"{judged.Below.Count} tools below returned, {expected.Below} expected");
-                    return Select(judged.Below, recentRows, options);
+                    return OpportunityRules.Select(judged, recentRows, options, everyOpportunity).Opportunities.Count;
                 });
                 Check(flagged == expected.Flagged, $"{flagged} tools flagged, {expected.Flagged} expected");
                 runs.Add((measurement, window, recent));
@@ -85,29 +88,6 @@ internal static class OpportunityScanBenchmark
         }
     }
 
-    /// <summary>The loop's two rules (<c>OpportunityRules.Select</c>, internal to the grains): how many tools either flags.</summary>
-    private static int Select(IReadOnlyList<ToolRollupSummary> window, IReadOnlyList<ToolRollupSummary> recent, AnalysisOptions options)
-    {
-        var flagged = new HashSet<string>(StringComparer.Ordinal);
-        foreach (var row in window)
-        {
-            if (row.SuccessRate < options.SuccessRateBelow)
-            {
-                flagged.Add(row.ToolName);
-            }
-        }
-
-        foreach (var row in recent)
-        {
-            if (row.SuccessRate < options.SuccessRateBelow && row.Attributable - row.Successes >= options.RecentFailures)
-            {
-                flagged.Add(row.ToolName);
-            }
-        }
-
-        return flagged.Count;
-    }
-
     /// <summary>
     /// Writes the rollups, and returns how many tools are below the threshold over the window, how many of them the
     /// window read returns, and how many the rules flag.
@@ -117,24 +97,7 @@ internal static class OpportunityScanBenchmark
         var random = new Random(11);
         var first = ExecutionRollup.BucketOf(Now - TimeSpan.FromHours(24));
         var recentFrom = ExecutionRollup.BucketOf(Now - options.RecentWindow);
-        var histogram = new int[ExecutionLatencyHistogram.BucketCount];
-        await using var connection = await dataSource.OpenConnectionAsync();
-        await using var counts = await connection.BeginBinaryImportAsync(
-            """
-            COPY tool_execution_rollups (tool_name, tool_version, bucket_start, success_count, tool_error_count, timeout_count,
-                budget_exceeded_count, invalid_input_count, invalid_output_count, duration_sum_us, duration_min_us, duration_max_us)
-            FROM STDIN (FORMAT BINARY)
-            """);
-        await using var latencyConnection = await dataSource.OpenConnectionAsync();
-        await using var latency = await latencyConnection.BeginBinaryImportAsync(
-            "COPY tool_execution_rollup_latency (tool_name, tool_version, bucket_start, latency_histogram) FROM STDIN (FORMAT BINARY)");
-        await using var dailyConnection = await dataSource.OpenConnectionAsync();
-        await using var daily = await dailyConnection.BeginBinaryImportAsync(
-            """
-            COPY tool_execution_daily_rollups (tool_name, tool_version, day_start, success_count, tool_error_count, timeout_count,
-                budget_exceeded_count, invalid_input_count, invalid_output_count, duration_sum_us, duration_min_us, duration_max_us)
-            FROM STDIN (FORMAT BINARY)
-            """);
+        await using var copy = await SyntheticRollupCopy.StartAsync(dataSource);
         // Hour by hour, every tool in each hour: the physical order the sink's upserts give the table as time passes
         // (the BRIN index on bucket_start depends on it).
         var failureRates = new double[Tools];
@@ -174,29 +137,7 @@ internal static class OpportunityScanBenchmark
                     }
                 }
 
-                Array.Clear(histogram);
-                histogram[20] = executions - 1;
-                histogram[24] = 1;
-                await counts.StartRowAsync();
-                await counts.WriteAsync(names[tool], NpgsqlDbType.Text);
-                await counts.WriteAsync(1, NpgsqlDbType.Integer);
-                await counts.WriteAsync(start.UtcDateTime, NpgsqlDbType.TimestampTz);
-                await counts.WriteAsync(executions - failures, NpgsqlDbType.Integer);
-                await counts.WriteAsync(failures, NpgsqlDbType.Integer);
-                for (var zero = 0; zero < 4; zero++)
-                {
-                    await counts.WriteAsync(0, NpgsqlDbType.Integer);
-                }
-
-                await counts.WriteAsync(executions * 60_000L, NpgsqlDbType.Bigint);
-                await counts.WriteAsync(40_000L, NpgsqlDbType.Bigint);
-                await counts.WriteAsync(100_000L, NpgsqlDbType.Bigint);
-                await latency.StartRowAsync();
-                await latency.WriteAsync(names[tool], NpgsqlDbType.Text);
-                await latency.WriteAsync(1, NpgsqlDbType.Integer);
-                await latency.WriteAsync(start.UtcDateTime, NpgsqlDbType.TimestampTz);
-                await latency.WriteAsync(histogram, NpgsqlDbType.Array | NpgsqlDbType.Integer);
-
+                await copy.WriteHourAsync(names[tool], start, executions, failures);
                 window[tool] = (window[tool].Executions + executions, window[tool].Successes + executions - failures);
                 daySums[tool] = (daySums[tool].Executions + executions, daySums[tool].Successes + executions - failures);
                 if (recentHour)
@@ -212,20 +153,7 @@ internal static class OpportunityScanBenchmark
             for (var tool = 0; tool < Tools; tool++)
             {
                 var (dayExecutions, daySuccesses) = daySums[tool];
-                await daily.StartRowAsync();
-                await daily.WriteAsync(names[tool], NpgsqlDbType.Text);
-                await daily.WriteAsync(1, NpgsqlDbType.Integer);
-                await daily.WriteAsync(day.UtcDateTime, NpgsqlDbType.TimestampTz);
-                await daily.WriteAsync(daySuccesses, NpgsqlDbType.Bigint);
-                await daily.WriteAsync(dayExecutions - daySuccesses, NpgsqlDbType.Bigint);
-                for (var zero = 0; zero < 4; zero++)
-                {
-                    await daily.WriteAsync(0L, NpgsqlDbType.Bigint);
-                }
-
-                await daily.WriteAsync(dayExecutions * 60_000L, NpgsqlDbType.Bigint);
-                await daily.WriteAsync(40_000L, NpgsqlDbType.Bigint);
-                await daily.WriteAsync(100_000L, NpgsqlDbType.Bigint);
+                await copy.WriteDayAsync(names[tool], day, dayExecutions, daySuccesses);
             }
         }
 
@@ -245,9 +173,7 @@ internal static class OpportunityScanBenchmark
             }
         }
 
-        await counts.CompleteAsync();
-        await latency.CompleteAsync();
-        await daily.CompleteAsync();
+        await copy.CompleteAsync();
         return (below.Count, Math.Min(below.Count, loop.MaxToolsPerScan), flagged.Count);
     }
 

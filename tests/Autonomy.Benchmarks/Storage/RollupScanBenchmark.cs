@@ -111,28 +111,12 @@ internal static class RollupScanBenchmark
         var random = new Random(7);
         long executions = 0;
         var below = 0;
-        var histogram = new int[ExecutionLatencyHistogram.BucketCount];
-        await using var connection = await dataSource.OpenConnectionAsync();
-        await using var importer = await connection.BeginBinaryImportAsync(
-            """
-            COPY tool_execution_rollups (tool_name, tool_version, bucket_start, success_count, tool_error_count, timeout_count,
-                budget_exceeded_count, invalid_input_count, invalid_output_count, duration_sum_us, duration_min_us, duration_max_us)
-            FROM STDIN (FORMAT BINARY)
-            """);
-        await using var latencyConnection = await dataSource.OpenConnectionAsync();
-        await using var latency = await latencyConnection.BeginBinaryImportAsync(
-            "COPY tool_execution_rollup_latency (tool_name, tool_version, bucket_start, latency_histogram) FROM STDIN (FORMAT BINARY)");
-        await using var dailyConnection = await dataSource.OpenConnectionAsync();
-        await using var daily = await dailyConnection.BeginBinaryImportAsync(
-            """
-            COPY tool_execution_daily_rollups (tool_name, tool_version, day_start, success_count, tool_error_count, timeout_count,
-                budget_exceeded_count, invalid_input_count, invalid_output_count, duration_sum_us, duration_min_us, duration_max_us)
-            FROM STDIN (FORMAT BINARY)
-            """);
+        await using var copy = await SyntheticRollupCopy.StartAsync(dataSource);
         for (var tool = 0; tool < Tools; tool++)
         {
             // One tool in ten fails 40–60 % of the time; the rest 0–20 %.
             var failureRate = tool % 10 == 0 ? 0.4 + (random.NextDouble() * 0.2) : random.NextDouble() * 0.2;
+            var name = $"tool-{tool:D6}";
             long successes = 0;
             long toolExecutions = 0;
             for (var hour = 0; hour < Hours; hour++)
@@ -144,55 +128,18 @@ internal static class RollupScanBenchmark
                     failures += random.NextDouble() < failureRate ? 1 : 0;
                 }
 
-                Array.Clear(histogram);
-                histogram[20] = count - 1;
-                histogram[24] = 1;
-                await importer.StartRowAsync();
-                await importer.WriteAsync($"tool-{tool:D6}", NpgsqlDbType.Text);
-                await importer.WriteAsync(1, NpgsqlDbType.Integer);
-                await importer.WriteAsync(window.AddHours(hour).UtcDateTime, NpgsqlDbType.TimestampTz);
-                await importer.WriteAsync(count - failures, NpgsqlDbType.Integer);
-                await importer.WriteAsync(failures, NpgsqlDbType.Integer);
-                await importer.WriteAsync(0, NpgsqlDbType.Integer);
-                await importer.WriteAsync(0, NpgsqlDbType.Integer);
-                await importer.WriteAsync(0, NpgsqlDbType.Integer);
-                await importer.WriteAsync(0, NpgsqlDbType.Integer);
-                await importer.WriteAsync(count * 60_000L, NpgsqlDbType.Bigint);
-                await importer.WriteAsync(40_000L, NpgsqlDbType.Bigint);
-                await importer.WriteAsync(100_000L, NpgsqlDbType.Bigint);
-                await latency.StartRowAsync();
-                await latency.WriteAsync($"tool-{tool:D6}", NpgsqlDbType.Text);
-                await latency.WriteAsync(1, NpgsqlDbType.Integer);
-                await latency.WriteAsync(window.AddHours(hour).UtcDateTime, NpgsqlDbType.TimestampTz);
-                await latency.WriteAsync(histogram, NpgsqlDbType.Array | NpgsqlDbType.Integer);
+                await copy.WriteHourAsync(name, window.AddHours(hour), count, failures);
                 successes += count - failures;
                 toolExecutions += count;
             }
 
-            // The day's row: the sums of the 24 hourly rows above, as the sink writes it (every hour's minimum
-            // is 40 ms and maximum 100 ms).
-            await daily.StartRowAsync();
-            await daily.WriteAsync($"tool-{tool:D6}", NpgsqlDbType.Text);
-            await daily.WriteAsync(1, NpgsqlDbType.Integer);
-            await daily.WriteAsync(ExecutionRollupAggregator.DayOf(window).UtcDateTime, NpgsqlDbType.TimestampTz);
-            await daily.WriteAsync(successes, NpgsqlDbType.Bigint);
-            await daily.WriteAsync(toolExecutions - successes, NpgsqlDbType.Bigint);
-            for (var zero = 0; zero < 4; zero++)
-            {
-                await daily.WriteAsync(0L, NpgsqlDbType.Bigint);
-            }
-
-            await daily.WriteAsync(toolExecutions * 60_000L, NpgsqlDbType.Bigint);
-            await daily.WriteAsync(40_000L, NpgsqlDbType.Bigint);
-            await daily.WriteAsync(100_000L, NpgsqlDbType.Bigint);
+            // The day's row: the sums of the 24 hourly rows above, as the sink writes it.
+            await copy.WriteDayAsync(name, ExecutionRollupAggregator.DayOf(window), toolExecutions, successes);
             executions += toolExecutions;
-
             below += successes < 0.7 * ExecutionsPerTool ? 1 : 0;
         }
 
-        await importer.CompleteAsync();
-        await latency.CompleteAsync();
-        await daily.CompleteAsync();
+        await copy.CompleteAsync();
         return (executions, below);
     }
 }
