@@ -28,6 +28,7 @@ internal static class CliApp
             InvestigateCommand.Create(cli),
             ImproveCommand.Create(cli),
             AttemptsCommand.Create(cli),
+            ApproveCommand.Create(cli),
         };
 
         var parse = root.Parse(args);

@@ -39,4 +39,10 @@ internal static partial class Log
 
     [LoggerMessage(EventId = 4104, Level = LogLevel.Warning, Message = "Could not send metrics of tool {ToolName} to its grain; they are kept for the next flush")]
     public static partial void MetricsFlushFailed(ILogger logger, string toolName, Exception exception);
+
+    [LoggerMessage(EventId = 4020, Level = LogLevel.Information, Message = "Tool {ToolName}: version {CandidateVersion} is in live shadow against version {BaseVersion} ({SampleRate} of calls)")]
+    public static partial void ShadowStarted(ILogger logger, string toolName, int candidateVersion, int baseVersion, double sampleRate);
+
+    [LoggerMessage(EventId = 4021, Level = LogLevel.Information, Message = "Tool {ToolName}: the live shadow of version {CandidateVersion} ended (passed: {Passed}): {Verdict}")]
+    public static partial void ShadowEnded(ILogger logger, string toolName, int candidateVersion, bool passed, string verdict);
 }

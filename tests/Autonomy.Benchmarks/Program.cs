@@ -34,6 +34,11 @@ if (args is [AnalysisBenchmarks.Command, .. var analysisArgs])
 }
 
 // `cluster` measures tool execution through silos hosted in this process against a raw grain call, on one and two silos.
+if (args is [Autonomy.Benchmarks.Monitoring.MonitoringSimulation.Command, .. var monitoringArgs])
+{
+    return Autonomy.Benchmarks.Monitoring.MonitoringSimulation.Run(monitoringArgs);
+}
+
 if (args is [ClusterBenchmark.Command, .. var clusterArgs])
 {
     return await ClusterBenchmark.RunAsync(clusterArgs);

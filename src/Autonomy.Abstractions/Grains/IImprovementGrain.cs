@@ -21,6 +21,21 @@ public interface IImprovementGrain : IGrainWithStringKey
     Task<ImprovementReply> ImproveAsync(CancellationToken cancellationToken = default);
 
     /// <summary>
+    /// The loop's way in: runs <see cref="ImproveAsync"/> without the caller waiting, then tells the loop's
+    /// coordinator how it ended (<see cref="ILoopCoordinatorGrain.RecordImprovementOutcomeAsync"/>).
+    /// </summary>
+    [Alias("start"), OneWay]
+    Task StartAsync();
+
+    /// <summary>
+    /// Deploys the candidate of an attempt that waits for approval (no testing strategy could verify it), through
+    /// the tool's grain as the loop would, and ends the attempt as deployed. Refused when the attempt is not this
+    /// tool's, does not wait, or the tool changed since (pinned, archived, another active version, cooling down).
+    /// </summary>
+    [Alias("approve")]
+    Task<ImprovementReply> ApproveAsync(long attemptId, string approver, CancellationToken cancellationToken = default);
+
+    /// <summary>
     /// How the running attempt is getting on, or null when none is running. It interleaves with
     /// <see cref="ImproveAsync"/>, which is the point of it.
     /// </summary>

@@ -38,6 +38,13 @@ public interface ILoopCoordinatorGrain : IGrainWithStringKey
     Task<LoopMaintenanceResult> RunMaintenanceNowAsync();
 
     /// <summary>
+    /// How an improvement the loop started ended (or, for <see cref="ImprovementOutcome.InShadow"/>, where it
+    /// stands): frees its slot, updates the statistics, and after a failure puts the tool in the loop's cooldown.
+    /// </summary>
+    [Alias("record-improvement-outcome"), OneWay]
+    Task RecordImprovementOutcomeAsync(string toolName, ImprovementOutcome outcome);
+
+    /// <summary>
     /// Tells the coordinator that a tool rolled back, so that the loop's statistics count the rollbacks its
     /// monitoring triggered (<see cref="LoopStatistics.RollbacksTriggered"/> counts the automatic ones). One-way: the
     /// tool's grain sends it from inside its health check and never waits on the coordinator.

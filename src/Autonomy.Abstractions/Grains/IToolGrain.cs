@@ -21,6 +21,27 @@ public interface IToolGrain : IGrainWithStringKey
     [Alias("deploy")]
     Task<ToolCommandResult> DeployAsync(int version);
 
+    /// <summary>
+    /// The loop's deploy of a verified candidate over <paramref name="baseVersion"/>: refused when the tool is pinned,
+    /// archived, cooling down after an automatic rollback, no longer runs <paramref name="baseVersion"/>, or when the
+    /// candidate's source is one that was rolled back automatically. Opens a monitoring session that names the attempt.
+    /// </summary>
+    [Alias("deploy-verified")]
+    Task<ToolCommandResult> DeployVerifiedAsync(int version, int baseVersion, long? attemptId, string evidence);
+
+    /// <summary>
+    /// Puts a verified candidate in live shadow: a sampled share of real calls also run it, off the callers' path,
+    /// and its answers are compared with the active version's. When enough calls are compared (or its time runs out)
+    /// the grain records the result in <c>shadow_test_results</c>, deploys the candidate if it agreed, and closes the
+    /// attempt. Refused as <see cref="DeployVerifiedAsync"/> is, and while another candidate is in shadow.
+    /// </summary>
+    [Alias("start-shadow")]
+    Task<ToolCommandResult> StartShadowAsync(int candidateVersion, int baseVersion, long? attemptId);
+
+    /// <summary>Live-shadow comparisons from a worker; ignored unless they are of the candidate in shadow.</summary>
+    [Alias("report-shadow")]
+    Task ReportShadowAsync(ShadowObservations observations);
+
     /// <summary>Rolls back to <paramref name="toVersion"/>, or to the previous version when null. Appends an event; never edits history.</summary>
     [Alias("rollback")]
     Task<ToolCommandResult> RollbackAsync(int? toVersion, string reason);

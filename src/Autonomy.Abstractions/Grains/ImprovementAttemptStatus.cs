@@ -14,4 +14,7 @@ public enum ImprovementAttemptStatus
 
     /// <summary>No candidate passed every case, or the attempt failed.</summary>
     Failed = 3,
+
+    /// <summary>The candidate is registered but unverified: it waits for a person's approval.</summary>
+    AwaitingApproval = 4,
 }

@@ -15,6 +15,7 @@ namespace Autonomy.Abstractions.Grains;
 /// <param name="Elapsed">The search's time, or null while it searches.</param>
 /// <param name="Error">Why the attempt was rejected or failed, or null.</param>
 /// <param name="StartedAt">When it started.</param>
+/// <param name="Verification">How verification judged the candidate, in one line, once it ran.</param>
 /// <param name="CompletedAt">When it ended, or null while in progress.</param>
 [GenerateSerializer, Immutable, Alias("autonomy.improvement-attempt-summary")]
 public sealed record ImprovementAttemptSummary(
@@ -32,4 +33,5 @@ public sealed record ImprovementAttemptSummary(
     [property: Id(11)] TimeSpan? Elapsed,
     [property: Id(12)] string? Error,
     [property: Id(13)] DateTimeOffset StartedAt,
-    [property: Id(14)] DateTimeOffset? CompletedAt);
+    [property: Id(14)] DateTimeOffset? CompletedAt,
+    [property: Id(15)] string? Verification = null);

@@ -29,4 +29,16 @@ public enum ImprovementOutcome
 
     /// <summary>The tool is pinned, and the loop never changes a pinned version; no attempt.</summary>
     Pinned = 7,
+
+    /// <summary>A candidate was found and registered, but an applicable testing strategy failed it; it was not deployed.</summary>
+    VerificationFailed = 8,
+
+    /// <summary>A candidate was found and registered, but no testing strategy applied: it waits for <c>autonomy approve</c>.</summary>
+    AwaitingApproval = 9,
+
+    /// <summary>A candidate passed offline verification and is in live shadow; the tool's grain deploys it if it agrees with real traffic.</summary>
+    InShadow = 10,
+
+    /// <summary>The loop may not change the tool now: it is cooling down after an automatic rollback.</summary>
+    CoolingDown = 11,
 }

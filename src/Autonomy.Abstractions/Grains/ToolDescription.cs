@@ -11,6 +11,8 @@ namespace Autonomy.Abstractions.Grains;
 /// <param name="Deployments">The newest deployment events, oldest first (bounded).</param>
 /// <param name="CurrentWindow">Per-version counts over the current window, newest version first.</param>
 /// <param name="Monitoring">The active monitoring session, if any.</param>
+/// <param name="CooldownUntil">Until when the loop leaves the tool alone after an automatic rollback, or null.</param>
+/// <param name="Shadow">The candidate in live shadow, or null.</param>
 /// <param name="LastHealthCheckAt">When the health check last ran.</param>
 [GenerateSerializer, Immutable, Alias("autonomy.tool-description")]
 public sealed record ToolDescription(
@@ -24,4 +26,6 @@ public sealed record ToolDescription(
     [property: Id(7)] IReadOnlyList<ToolDeploymentEvent> Deployments,
     [property: Id(8)] IReadOnlyList<VersionWindow> CurrentWindow,
     [property: Id(9)] MonitoringSummary? Monitoring,
-    [property: Id(10)] DateTimeOffset? LastHealthCheckAt);
+    [property: Id(10)] DateTimeOffset? LastHealthCheckAt,
+    [property: Id(11)] DateTimeOffset? CooldownUntil = null,
+    [property: Id(12)] ShadowSummary? Shadow = null);

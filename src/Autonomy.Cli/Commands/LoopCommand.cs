@@ -128,6 +128,12 @@ internal static class LoopCommand
             .Add("maintenance runs", Formats.Number(s.MaintenanceRuns));
         table.Write(output);
         output.WriteLine();
+        output.WriteLine($"{Label("improving")}{(report.Improving.Count == 0 ? "none" : string.Join(", ", report.Improving.Select(i => $"{i.Key} (since {Formats.Time(i.Value)})")))}");
+        if (report.CoolingDown.Count > 0)
+        {
+            output.WriteLine($"{Label("cooling down")}{string.Join(", ", report.CoolingDown.Select(c => $"{c.Key} (until {Formats.Time(c.Value)})"))}");
+        }
+
         if (report.LastScan is { } scan)
         {
             WriteScan(output, "last scan", scan);
@@ -183,7 +189,9 @@ internal static class LoopCommand
         double MaintenancePeriodSeconds,
         LoopStatistics Statistics,
         ScanReport? LastScan,
-        MaintenanceReport? LastMaintenance)
+        MaintenanceReport? LastMaintenance,
+        IReadOnlyDictionary<string, DateTimeOffset> Improving,
+        IReadOnlyDictionary<string, DateTimeOffset> CoolingDown)
     {
         public static StatusReport From(LoopStatus status) => new(
             status.Paused,
@@ -192,7 +200,9 @@ internal static class LoopCommand
             status.MaintenancePeriod.TotalSeconds,
             status.Statistics,
             status.LastScan is { } scan ? ScanReport.From(scan) : null,
-            status.LastMaintenance is { } maintenance ? MaintenanceReport.From(maintenance) : null);
+            status.LastMaintenance is { } maintenance ? MaintenanceReport.From(maintenance) : null,
+            status.Improving ?? new Dictionary<string, DateTimeOffset>(),
+            status.CoolingDown ?? new Dictionary<string, DateTimeOffset>());
     }
 
     /// <summary>What <c>loop run --json</c> prints, and the last scan in <c>loop status --json</c>.</summary>

@@ -18,6 +18,22 @@ public interface IImprovementAttemptStore
     Task<ImprovementAttempt> CompleteAsync(
         long attemptId, ImprovementStatus status, int? candidateVersion, string? error, string? detailsJson = null, CancellationToken cancellationToken = default);
 
+    /// <summary>
+    /// Leaves an attempt in progress waiting for a person: its candidate is registered as
+    /// <paramref name="candidateVersion"/> but could not be verified. It reads back as
+    /// <see cref="ImprovementStatus.AwaitingApproval"/> until <see cref="CompleteAsync"/> ends it.
+    /// </summary>
+    /// <exception cref="InvalidOperationException">The attempt does not exist, has ended, or already waits.</exception>
+    Task<ImprovementAttempt> RequestApprovalAsync(
+        long attemptId, int candidateVersion, string reason, string? detailsJson = null, CancellationToken cancellationToken = default);
+
+    /// <summary>Replaces the details of an attempt that has not ended (verification results added while it waits on a live shadow).</summary>
+    /// <exception cref="InvalidOperationException">The attempt does not exist or has ended.</exception>
+    Task<ImprovementAttempt> RecordDetailsAsync(long attemptId, string detailsJson, CancellationToken cancellationToken = default);
+
+    /// <summary>The attempts waiting for approval, across tools, oldest first.</summary>
+    Task<IReadOnlyList<ImprovementAttempt>> ListAwaitingApprovalAsync(int limit, CancellationToken cancellationToken = default);
+
     /// <summary>One attempt, or null.</summary>
     Task<ImprovementAttempt?> GetAsync(long attemptId, CancellationToken cancellationToken = default);
 

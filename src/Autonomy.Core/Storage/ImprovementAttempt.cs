@@ -11,6 +11,7 @@ namespace Autonomy.Core.Storage;
 /// <param name="DetailsJson">The details JSON.</param>
 /// <param name="StartedAt">When it started.</param>
 /// <param name="CompletedAt">When it ended; null while in progress.</param>
+/// <param name="ApprovalRequestedAt">When it began to wait for a person's approval; null unless it waits or waited.</param>
 public sealed record ImprovementAttempt(
     long Id,
     string ToolName,
@@ -21,4 +22,5 @@ public sealed record ImprovementAttempt(
     string? Error,
     string DetailsJson,
     DateTimeOffset StartedAt,
-    DateTimeOffset? CompletedAt);
+    DateTimeOffset? CompletedAt,
+    DateTimeOffset? ApprovalRequestedAt = null);

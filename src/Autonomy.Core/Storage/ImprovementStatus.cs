@@ -14,4 +14,10 @@ public enum ImprovementStatus
 
     /// <summary>The attempt could not produce a candidate.</summary>
     Failed = 3,
+
+    /// <summary>
+    /// The candidate is registered but no testing strategy could verify it, so it waits for a person
+    /// (<c>autonomy approve</c>). Stored as <c>in_progress</c> with <c>approval_requested_at</c> set: the attempt has not ended.
+    /// </summary>
+    AwaitingApproval = 4,
 }

@@ -22,6 +22,7 @@ public sealed class ToolExecutorGrain(
     ToolCompiler compiler,
     ToolExecutor executor,
     ExecutionLogWriter executionLog,
+    LiveShadowRunner shadowRunner,
     IFeedbackStore feedbackStore,
     IOptions<ToolGrainOptions> options,
     AutonomyMetrics metrics,
@@ -81,6 +82,12 @@ public sealed class ToolExecutorGrain(
         Record(ExecutionRecord.FromResult(executionId, toolName, active.Version, startedAt, inputJson, result, time, silo: RuntimeIdentity));
         Count(toolName, active.Version, startedAt, result);
         metrics.RecordExecution(toolName, result.Outcome, result.Duration);
+        if (active.Shadow is { } shadow && Random.Shared.NextDouble() < shadow.SampleRate)
+        {
+            // Off the caller's path: the runner queues the sample and compares it on its own loop.
+            shadowRunner.TryEnqueue(toolName, shadow, tool, inputJson, result);
+        }
+
         if (_pendingExecutions >= _options.MetricsFlushExecutions)
         {
             await FlushMetricsAsync();

@@ -4,7 +4,11 @@ using Autonomy.Core.Compilation;
 using Autonomy.Core.Execution;
 using Autonomy.Core.Policy;
 using Autonomy.Core.Repair;
+using Autonomy.Core.Monitoring;
 using Autonomy.Core.Sandbox;
+using Autonomy.Core.Storage;
+using Autonomy.Core.Verification;
+using Autonomy.Grains.Execution;
 using Autonomy.Grains.Diagnostics;
 using Autonomy.Grains.Loop;
 using Autonomy.Grains.Tools;
@@ -54,6 +58,17 @@ public static class GrainServiceCollectionExtensions
             sp.GetRequiredService<IOptions<CompilerOptions>>(),
             sp.GetService<ILogger<ToolCompiler>>()));
         services.TryAddSingleton(sp => new ToolExecutor(sp.GetRequiredService<IOptions<SandboxOptions>>(), sp.GetRequiredService<TimeProvider>()));
+        services.AddOptions<VerificationOptions>().Bind(configuration.GetSection(VerificationOptions.SectionName)).ValidateDataAnnotations().ValidateOnStart();
+        services.AddRegressionDetection(configuration);
+        services.TryAddSingleton<LiveShadowRunner>();
+        services.TryAddSingleton(sp => new CandidateVerifier(
+            sp.GetRequiredService<ToolCompiler>(),
+            sp.GetRequiredService<ToolExecutor>(),
+            sp.GetRequiredService<IExecutionStore>(),
+            sp.GetRequiredService<ProjectStores>().Feedback,
+            sp.GetRequiredService<ProjectStores>().TestResults,
+            sp.GetRequiredService<IOptions<VerificationOptions>>(),
+            sp.GetRequiredService<TimeProvider>()));
         return services;
     }
 }

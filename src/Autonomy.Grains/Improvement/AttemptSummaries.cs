@@ -29,7 +29,8 @@ internal static class AttemptSummaries
             details.ElapsedMilliseconds is { } ms ? TimeSpan.FromMilliseconds(ms) : null,
             attempt.Error,
             attempt.StartedAt,
-            attempt.CompletedAt);
+            attempt.CompletedAt,
+            details.Verification);
     }
 
     private static ImprovementAttemptStatus StatusOf(ImprovementStatus status) => status switch
@@ -37,13 +38,14 @@ internal static class AttemptSummaries
         ImprovementStatus.InProgress => ImprovementAttemptStatus.InProgress,
         ImprovementStatus.Deployed => ImprovementAttemptStatus.Deployed,
         ImprovementStatus.Rejected => ImprovementAttemptStatus.Rejected,
+        ImprovementStatus.AwaitingApproval => ImprovementAttemptStatus.AwaitingApproval,
         _ => ImprovementAttemptStatus.Failed,
     };
 
     /// <summary>The fields of the details JSON that <c>ToolImprover</c> writes at the end of a search.</summary>
-    private sealed record Details(string? Verdict, string? Generator, string? Rationale, string? Diff, int CandidatesTried, int PlausibleFound, double? ElapsedMilliseconds)
+    private sealed record Details(string? Verdict, string? Generator, string? Rationale, string? Diff, int CandidatesTried, int PlausibleFound, double? ElapsedMilliseconds, string? Verification)
     {
-        private static readonly Details Empty = new(null, null, null, null, 0, 0, null);
+        private static readonly Details Empty = new(null, null, null, null, 0, 0, null, null);
 
         public static Details Read(string? json)
         {
@@ -68,7 +70,8 @@ internal static class AttemptSummaries
                     Text(root, "diff"),
                     Int(root, "candidatesTried"),
                     Int(root, "plausibleFound"),
-                    root.TryGetProperty("elapsedMs", out var elapsed) && elapsed.ValueKind == JsonValueKind.Number ? elapsed.GetDouble() : null);
+                    root.TryGetProperty("elapsedMs", out var elapsed) && elapsed.ValueKind == JsonValueKind.Number ? elapsed.GetDouble() : null,
+                    root.TryGetProperty("verification", out var verification) && verification.ValueKind == JsonValueKind.Object ? Text(verification, "summary") : null);
             }
             catch (JsonException)
             {

@@ -3,7 +3,9 @@ using Autonomy.Abstractions.Grains;
 using Autonomy.Core.Analysis;
 using Autonomy.Core.Repair;
 using Autonomy.Core.Storage;
+using Autonomy.Core.Verification;
 using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
 
 namespace Autonomy.Grains.Improvement;
 
@@ -16,7 +18,10 @@ namespace Autonomy.Grains.Improvement;
 /// </summary>
 public sealed class ImprovementGrain(
     ToolImprover improver,
+    CandidateVerifier verifier,
     IImprovementAttemptStore attempts,
+    IToolVersionStore versions,
+    IOptions<VerificationOptions> verificationOptions,
     ExecutionLogWriter executionLog,
     TimeProvider time,
     ILogger<ImprovementGrain> logger) : Grain, IImprovementGrain
@@ -125,7 +130,79 @@ public sealed class ImprovementGrain(
                 description.ActiveVersion);
         }
 
+        if (description.CooldownUntil is { } until)
+        {
+            return Reply(
+                ImprovementOutcome.CoolingDown,
+                string.Create(CultureInfo.InvariantCulture, $"tool '{toolName}' is cooling down after an automatic rollback until {until:u}; the loop leaves it alone until then"),
+                null,
+                description.ActiveVersion);
+        }
+
+        if (description.Shadow is { } shadow)
+        {
+            return Reply(
+                ImprovementOutcome.InShadow,
+                string.Create(CultureInfo.InvariantCulture, $"v{shadow.CandidateVersion} of tool '{toolName}' is already in live shadow"),
+                null,
+                description.ActiveVersion);
+        }
+
         return null;
+    }
+
+    /// <inheritdoc />
+    public async Task StartAsync()
+    {
+        ImprovementOutcome outcome;
+        try
+        {
+            outcome = (await ImproveAsync()).Outcome;
+        }
+#pragma warning disable CA1031 // The loop must hear how it ended, whatever happened; the failure is logged by ImproveAsync.
+        catch (Exception)
+#pragma warning restore CA1031
+        {
+            outcome = ImprovementOutcome.NoFix;
+        }
+
+        await GrainFactory.GetGrain<ILoopCoordinatorGrain>(ILoopCoordinatorGrain.ClusterKey).RecordImprovementOutcomeAsync(ToolName, outcome);
+    }
+
+    /// <inheritdoc />
+    public async Task<ImprovementReply> ApproveAsync(long attemptId, string approver, CancellationToken cancellationToken = default)
+    {
+        var toolName = ToolName;
+        var attempt = await attempts.GetAsync(attemptId, cancellationToken);
+        if (attempt is null || !string.Equals(attempt.ToolName, toolName, StringComparison.Ordinal))
+        {
+            return Reply(ImprovementOutcome.UnknownTool, string.Create(CultureInfo.InvariantCulture, $"tool '{toolName}' has no improvement attempt {attemptId}"), null, null);
+        }
+
+        if (attempt.Status != ImprovementStatus.AwaitingApproval || attempt.CandidateVersion is not { } candidate)
+        {
+            return Reply(
+                ImprovementOutcome.DeployRefused,
+                string.Create(CultureInfo.InvariantCulture, $"attempt {attemptId} is {AttemptSummaries.From(attempt).Status}, not awaiting approval"),
+                AttemptSummaries.From(attempt),
+                null);
+        }
+
+        var who = string.IsNullOrWhiteSpace(approver) ? "an operator" : approver.Trim();
+        var deployed = await GrainFactory.GetGrain<IToolGrain>(toolName).DeployVerifiedAsync(
+            candidate, attempt.BaseVersion, attemptId, string.Create(CultureInfo.InvariantCulture, $"approved by {who} (attempt {attemptId})"));
+        if (!deployed.Succeeded)
+        {
+            return Reply(ImprovementOutcome.DeployRefused, "not deployed: " + deployed.Message, AttemptSummaries.From(attempt), deployed.ActiveVersion);
+        }
+
+        var completed = await attempts.CompleteAsync(attemptId, ImprovementStatus.Deployed, candidate, null, null, CancellationToken.None);
+        Log.Approved(logger, toolName, attemptId, candidate, who);
+        return Reply(
+            ImprovementOutcome.Deployed,
+            string.Create(CultureInfo.InvariantCulture, $"v{candidate} is deployed on {who}'s approval"),
+            AttemptSummaries.From(completed),
+            deployed.ActiveVersion);
     }
 
     private async Task<ImprovementReply> DeployAsync(IToolGrain tool, ImprovementRun run, RepairCandidate candidate, ImprovementProgressSink sink)
@@ -157,23 +234,63 @@ public sealed class ImprovementGrain(
             }
 
             registeredVersion = version;
-            var deployed = await tool.DeployAsync(version);
+            sink.SetStage("verifying the candidate");
+            var baseSource = (await versions.GetAsync(toolName, baseVersion))?.Source
+                ?? throw new InvalidOperationException(string.Create(CultureInfo.InvariantCulture, $"version {baseVersion} of '{toolName}' is missing from the version store"));
+            var request = new VerificationRequest(toolName, baseVersion, baseSource, version, candidate.Source, run.Attempt.Id);
+            var report = await Task.Run(() => verifier.VerifyAsync(request, new Progress<string>(sink.SetStage)));
+            var details = DetailsWith(run.DetailsJson, report);
+            Log.Verified(logger, toolName, run.Attempt.Id, version, report.Verdict, report.Summary);
+            if (report.Verdict == VerificationVerdict.Failed)
+            {
+                closing = true;
+                var failed = await attempts.CompleteAsync(run.Attempt.Id, ImprovementStatus.Rejected, version, report.Summary, details, CancellationToken.None);
+                return Reply(ImprovementOutcome.VerificationFailed, string.Create(CultureInfo.InvariantCulture, $"v{version} is not deployed: {report.Summary}"), AttemptSummaries.From(failed), baseVersion);
+            }
+
+            if (report.Verdict == VerificationVerdict.NeedsApproval)
+            {
+                closing = true;
+                var waiting = await attempts.RequestApprovalAsync(run.Attempt.Id, version, report.Summary, details, CancellationToken.None);
+                return Reply(
+                    ImprovementOutcome.AwaitingApproval,
+                    string.Create(CultureInfo.InvariantCulture, $"v{version} waits for approval ('autonomy approve {run.Attempt.Id}'): {report.Summary}"),
+                    AttemptSummaries.From(waiting),
+                    baseVersion);
+            }
+
+            sink.SetStage("deploying");
+            await attempts.RecordDetailsAsync(run.Attempt.Id, details, CancellationToken.None);
+            if (verificationOptions.Value.LiveShadowExecutions > 0)
+            {
+                var shadow = await tool.StartShadowAsync(version, baseVersion, run.Attempt.Id);
+                closing = true;
+                if (shadow.Succeeded)
+                {
+                    var running = await attempts.GetAsync(run.Attempt.Id) ?? run.Attempt;
+                    return Reply(ImprovementOutcome.InShadow, string.Create(CultureInfo.InvariantCulture, $"v{version} passed verification and is in live shadow: {shadow.Message}"), AttemptSummaries.From(running), baseVersion);
+                }
+
+                return await RejectAsync(run, ImprovementOutcome.DeployRefused, string.Create(CultureInfo.InvariantCulture, $"v{version} was verified but not shadowed: {shadow.Message}"), version, shadow.ActiveVersion);
+            }
+
+            var deployed = await tool.DeployVerifiedAsync(version, baseVersion, run.Attempt.Id, report.Summary);
             closing = true;
             if (!deployed.Succeeded)
             {
                 return await RejectAsync(
                     run,
                     ImprovementOutcome.DeployRefused,
-                    string.Create(CultureInfo.InvariantCulture, $"v{version} was registered but not deployed: {deployed.Message}"),
+                    string.Create(CultureInfo.InvariantCulture, $"v{version} was verified but not deployed: {deployed.Message}"),
                     version,
                     deployed.ActiveVersion);
             }
 
-            var attempt = await improver.RecordDeployedAsync(run, version, CancellationToken.None);
+            var attempt = await attempts.CompleteAsync(run.Attempt.Id, ImprovementStatus.Deployed, version, null, details, CancellationToken.None);
             Log.Deployed(logger, toolName, attempt.Id, baseVersion, version, sink.Elapsed);
             return Reply(
                 ImprovementOutcome.Deployed,
-                string.Create(CultureInfo.InvariantCulture, $"v{version} fixes v{baseVersion} and is deployed"),
+                string.Create(CultureInfo.InvariantCulture, $"v{version} fixes v{baseVersion}, passed verification and is deployed"),
                 AttemptSummaries.From(attempt),
                 deployed.ActiveVersion);
         }
@@ -183,6 +300,14 @@ public sealed class ImprovementGrain(
             await improver.RecordRejectedAsync(run, $"the deploy failed: {ex.GetType().Name}: {ex.Message}", registeredVersion, CancellationToken.None);
             throw;
         }
+    }
+
+    /// <summary>The attempt's details with the verification report added under <c>verification</c>.</summary>
+    private static string DetailsWith(string detailsJson, VerificationReport report)
+    {
+        var node = System.Text.Json.Nodes.JsonNode.Parse(detailsJson) as System.Text.Json.Nodes.JsonObject ?? [];
+        node["verification"] = System.Text.Json.JsonSerializer.SerializeToNode(report.ToDetails());
+        return node.ToJsonString();
     }
 
     private async Task<ImprovementReply> RejectAsync(ImprovementRun run, ImprovementOutcome outcome, string reason, int? candidateVersion, int? activeVersion)

@@ -18,4 +18,10 @@ internal static partial class Log
 
     [LoggerMessage(EventId = 4505, Level = LogLevel.Warning, Message = "Improvement of tool {ToolName} failed after {Duration}")]
     public static partial void Failed(ILogger logger, string toolName, TimeSpan duration, Exception exception);
+
+    [LoggerMessage(EventId = 4506, Level = LogLevel.Information, Message = "Improvement of tool {ToolName}: attempt {AttemptId}'s candidate v{CandidateVersion} was verified: {Verdict}: {Summary}")]
+    public static partial void Verified(ILogger logger, string toolName, long attemptId, int candidateVersion, Core.Verification.VerificationVerdict verdict, string summary);
+
+    [LoggerMessage(EventId = 4507, Level = LogLevel.Information, Message = "Improvement of tool {ToolName}: attempt {AttemptId}'s v{CandidateVersion} was deployed on the approval of {Approver}")]
+    public static partial void Approved(ILogger logger, string toolName, long attemptId, int candidateVersion, string approver);
 }

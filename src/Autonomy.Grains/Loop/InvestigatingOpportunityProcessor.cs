@@ -9,8 +9,8 @@ namespace Autonomy.Grains.Loop;
 /// <summary>
 /// The default processor: asks the tool's <see cref="IInvestigationGrain"/> to investigate each opportunity (the
 /// report goes to <c>investigation_reports</c>) and records an <see cref="EventType"/> row in
-/// <c>tool_lifecycle_events</c> whose details name the report, its verdict and whether to improve. It attempts no
-/// improvement yet.
+/// <c>tool_lifecycle_events</c> whose details name the report, its verdict and whether to improve. When the report
+/// says to improve, the outcome asks the coordinator to schedule an improvement (it bounds how many run at once).
 /// </summary>
 /// <remarks>
 /// A tool stays an opportunity scan after scan until it is fixed, so a tool investigated less than
@@ -73,7 +73,8 @@ public sealed class InvestigatingOpportunityProcessor(
             false,
             false,
             false,
-            report is null ? $"not investigated: {reply.Message}" : $"investigated: {report.Verdict} (report {report.Id})");
+            report is null ? $"not investigated: {reply.Message}" : $"investigated: {report.Verdict} (report {report.Id})",
+            report?.ShouldImprove == true);
     }
 
     /// <summary>

@@ -51,4 +51,13 @@ internal static partial class Log
 
     [LoggerMessage(EventId = 4316, Level = LogLevel.Information, Message = "Loop: opportunity {ToolName} investigated: {Status}, report {ReportId}, verdict {Verdict}")]
     public static partial void OpportunityInvestigated(ILogger logger, string toolName, Abstractions.Grains.InvestigationStatus status, long? reportId, string? verdict);
+
+    [LoggerMessage(EventId = 4317, Level = LogLevel.Information, Message = "Loop: started improving tool {ToolName}")]
+    public static partial void ImprovementStarted(ILogger logger, string toolName);
+
+    [LoggerMessage(EventId = 4318, Level = LogLevel.Information, Message = "Loop: tool {ToolName} waits for an improvement slot ({Running} running)")]
+    public static partial void ImprovementDeferred(ILogger logger, string toolName, int running);
+
+    [LoggerMessage(EventId = 4319, Level = LogLevel.Information, Message = "Loop: the improvement of tool {ToolName} ended: {Outcome}")]
+    public static partial void ImprovementEnded(ILogger logger, string toolName, Abstractions.Grains.ImprovementOutcome outcome);
 }

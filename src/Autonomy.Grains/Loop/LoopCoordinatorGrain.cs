@@ -85,6 +85,40 @@ public sealed class LoopCoordinatorGrain(
     public Task<LoopMaintenanceResult> RunMaintenanceNowAsync() => MaintainAsync();
 
     /// <inheritdoc />
+    public async Task RecordImprovementOutcomeAsync(string toolName, ImprovementOutcome outcome)
+    {
+        // Only improvements the loop started count; a person's 'autonomy improve' is theirs.
+        if (!State.Improving.ContainsKey(toolName))
+        {
+            return;
+        }
+
+        var now = time.GetUtcNow();
+        if (outcome == ImprovementOutcome.InShadow)
+        {
+            // Still running: the tool's grain reports again when the live shadow ends.
+            State.Improving[toolName] = now;
+            await state.WriteStateAsync();
+            return;
+        }
+
+        State.Improving.Remove(toolName);
+        var failed = outcome is ImprovementOutcome.NoFix or ImprovementOutcome.CandidateRejected or ImprovementOutcome.VerificationFailed or ImprovementOutcome.DeployRefused;
+        if (failed || outcome == ImprovementOutcome.AwaitingApproval)
+        {
+            State.Cooldowns[toolName] = now + _options.ImprovementCooldown;
+        }
+
+        State.Statistics = State.Statistics with
+        {
+            ImprovementsDeployed = State.Statistics.ImprovementsDeployed + (outcome == ImprovementOutcome.Deployed ? 1 : 0),
+            ImprovementsFailed = State.Statistics.ImprovementsFailed + (failed ? 1 : 0),
+        };
+        await state.WriteStateAsync();
+        Log.ImprovementEnded(logger, toolName, outcome);
+    }
+
+    /// <inheritdoc />
     public async Task RecordRollbackAsync(string toolName, int fromVersion, int toVersion, bool automatic)
     {
         Log.RollbackRecorded(logger, toolName, fromVersion, toVersion, automatic);
@@ -196,12 +230,18 @@ public sealed class LoopCoordinatorGrain(
         }
 
         long attempted = 0, deployed = 0, failed = 0;
+        ReleaseExpired(time.GetUtcNow());
         foreach (var opportunity in opportunities)
         {
             using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(_options.ProcessorTimeoutSeconds), time);
             try
             {
                 var outcome = await processor.ProcessAsync(opportunity, timeout.Token);
+                if (outcome.ShouldImprove && TryStartImprovement(opportunity.ToolName))
+                {
+                    attempted++;
+                }
+
                 attempted += outcome.Attempted ? 1 : 0;
                 deployed += outcome.Deployed ? 1 : 0;
                 failed += outcome.Failed ? 1 : 0;
@@ -215,6 +255,52 @@ public sealed class LoopCoordinatorGrain(
         }
 
         return (attempted, deployed, failed);
+    }
+
+    /// <summary>
+    /// Starts an improvement of <paramref name="toolName"/> unless the loop may not: improving is off, the tool is
+    /// already being improved or cooling down after a failure, or every slot is taken. The improvement grain runs
+    /// it (one-way) and reports back through <see cref="RecordImprovementOutcomeAsync"/>.
+    /// </summary>
+    private bool TryStartImprovement(string toolName)
+    {
+        var now = time.GetUtcNow();
+        if (!_options.Improve || State.Improving.ContainsKey(toolName)
+            || (State.Cooldowns.TryGetValue(toolName, out var until) && now < until))
+        {
+            return false;
+        }
+
+        if (State.Improving.Count >= _options.MaxConcurrentImprovements)
+        {
+            Log.ImprovementDeferred(logger, toolName, State.Improving.Count);
+            return false;
+        }
+
+        State.Improving[toolName] = now;
+        _ = GrainFactory.GetGrain<IImprovementGrain>(toolName).StartAsync();
+        Log.ImprovementStarted(logger, toolName);
+        return true;
+    }
+
+    /// <summary>Drops slots held longer than an improvement can run (its silo died) and cooldowns that ended.</summary>
+    private void ReleaseExpired(DateTimeOffset now)
+    {
+        foreach (var (tool, started) in State.Improving.ToList())
+        {
+            if (now - started > _options.ImprovementSlot)
+            {
+                State.Improving.Remove(tool);
+            }
+        }
+
+        foreach (var (tool, until) in State.Cooldowns.ToList())
+        {
+            if (now >= until)
+            {
+                State.Cooldowns.Remove(tool);
+            }
+        }
     }
 
     private async Task<LoopMaintenanceResult> MaintainAsync()
@@ -313,5 +399,7 @@ public sealed class LoopCoordinatorGrain(
         _options.MaintenancePeriod,
         State.Statistics,
         State.LastScan,
-        State.LastMaintenance);
+        State.LastMaintenance,
+        new Dictionary<string, DateTimeOffset>(State.Improving, StringComparer.Ordinal),
+        State.Cooldowns.Where(c => c.Value > time.GetUtcNow()).ToDictionary(StringComparer.Ordinal));
 }

@@ -44,6 +44,15 @@ public sealed class LoopOptions
     /// <summary>Default time past its end after which maintenance treats an active monitoring session as overdue.</summary>
     public const int DefaultMonitoringGraceSeconds = 3_600;
 
+    /// <summary>Default most improvements at once.</summary>
+    public const int DefaultMaxConcurrentImprovements = 2;
+
+    /// <summary>Default cooldown after a failed improvement: one hour.</summary>
+    public const int DefaultImprovementCooldownMinutes = 60;
+
+    /// <summary>Default time an improvement may hold its slot: two hours (a repair, then at most an hour of live shadow).</summary>
+    public const int DefaultImprovementSlotMinutes = 120;
+
     /// <summary>Default most overdue monitoring sessions one maintenance run closes.</summary>
     public const int DefaultMaxSessionsPerMaintenance = 100;
 
@@ -110,6 +119,31 @@ public sealed class LoopOptions
     /// <value>Defaults to <see cref="DefaultReinvestigateAfterMinutes"/>.</value>
     [Range(0, 31 * 24 * 60)]
     public int ReinvestigateAfterMinutes { get; set; } = DefaultReinvestigateAfterMinutes;
+
+    /// <summary>Whether the loop improves the tools its investigations say to improve (off: it only investigates).</summary>
+    /// <value>Defaults to true.</value>
+    public bool Improve { get; set; } = true;
+
+    /// <summary>The most improvements the loop runs at once across the cluster (each holds its slot until it ends, live shadow included).</summary>
+    /// <value>Defaults to <see cref="DefaultMaxConcurrentImprovements"/>.</value>
+    [Range(1, 1_000)]
+    public int MaxConcurrentImprovements { get; set; } = DefaultMaxConcurrentImprovements;
+
+    /// <summary>How long the loop leaves a tool alone after an improvement failed or waits for approval (the seed's per-tool cooldown).</summary>
+    /// <value>Defaults to <see cref="DefaultImprovementCooldownMinutes"/>.</value>
+    [Range(0, 31 * 24 * 60)]
+    public int ImprovementCooldownMinutes { get; set; } = DefaultImprovementCooldownMinutes;
+
+    /// <summary>How long an improvement may hold its slot before the loop presumes it lost (a silo died under it).</summary>
+    /// <value>Defaults to <see cref="DefaultImprovementSlotMinutes"/>.</value>
+    [Range(1, 31 * 24 * 60)]
+    public int ImprovementSlotMinutes { get; set; } = DefaultImprovementSlotMinutes;
+
+    /// <summary>The per-tool cooldown after a failed improvement.</summary>
+    public TimeSpan ImprovementCooldown => TimeSpan.FromMinutes(ImprovementCooldownMinutes);
+
+    /// <summary>How long an improvement may hold its slot.</summary>
+    public TimeSpan ImprovementSlot => TimeSpan.FromMinutes(ImprovementSlotMinutes);
 
     /// <summary>The scan period.</summary>
     public TimeSpan ScanPeriod => TimeSpan.FromSeconds(ScanPeriodSeconds);

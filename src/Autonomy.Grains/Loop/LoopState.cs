@@ -33,4 +33,10 @@ public sealed class LoopState
 
     /// <summary>The period the maintenance reminder was registered with, or null before it was.</summary>
     [Id(6)] public TimeSpan? MaintenanceReminderPeriod { get; set; }
+
+    /// <summary>Tools the loop is improving, with when each started (bounded by <see cref="LoopOptions.MaxConcurrentImprovements"/>).</summary>
+    [Id(7)] public Dictionary<string, DateTimeOffset> Improving { get; set; } = new(StringComparer.Ordinal);
+
+    /// <summary>Tools the loop leaves alone until the time given, after a failed improvement (expired entries are dropped at each scan).</summary>
+    [Id(8)] public Dictionary<string, DateTimeOffset> Cooldowns { get; set; } = new(StringComparer.Ordinal);
 }

@@ -5,7 +5,8 @@ namespace Autonomy.Grains.Loop;
 /// <param name="Deployed">Whether an improvement was deployed.</param>
 /// <param name="Failed">Whether an attempted improvement failed.</param>
 /// <param name="Note">What it did, in words, or null.</param>
-public sealed record OpportunityOutcome(bool Attempted, bool Deployed, bool Failed, string? Note)
+/// <param name="ShouldImprove">Whether the investigation says to improve the tool; the coordinator schedules it.</param>
+public sealed record OpportunityOutcome(bool Attempted, bool Deployed, bool Failed, string? Note, bool ShouldImprove = false)
 {
     /// <summary>Nothing was attempted.</summary>
     public static OpportunityOutcome NothingAttempted { get; } = new(false, false, false, null);

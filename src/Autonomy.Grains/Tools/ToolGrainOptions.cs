@@ -17,8 +17,6 @@ public sealed class ToolGrainOptions
     /// <summary>Default buckets kept per version: 24 hours of five-minute buckets.</summary>
     public const int DefaultBucketsPerVersion = 288;
 
-    /// <summary>Default regression threshold in percentage points of success rate (absolute, the seed's 15 %).</summary>
-    public const double DefaultRegressionThresholdPoints = 15;
 
     /// <summary>Default minimum executions in a window before it is judged (the seed's 10).</summary>
     public const int DefaultMinimumExecutions = 10;
@@ -26,8 +24,6 @@ public sealed class ToolGrainOptions
     /// <summary>Default success rate under which a tool is degraded (the seed's 0.7).</summary>
     public const double DefaultHealthySuccessRate = 0.7;
 
-    /// <summary>Default monitoring window after a deploy: 24 hours.</summary>
-    public const int DefaultMonitoringWindowMinutes = 24 * 60;
 
     /// <summary>Default time a worker trusts its cached knowledge of the active version.</summary>
     public const int DefaultActiveVersionTtlMilliseconds = 2_000;
@@ -53,10 +49,6 @@ public sealed class ToolGrainOptions
     [Range(1, 10_000)]
     public int BucketsPerVersion { get; set; } = DefaultBucketsPerVersion;
 
-    /// <summary>How far, in percentage points, the monitored version's success rate may fall below the baseline's before it is rolled back.</summary>
-    /// <value>Defaults to <see cref="DefaultRegressionThresholdPoints"/>.</value>
-    [Range(0.1, 100)]
-    public double RegressionThresholdPoints { get; set; } = DefaultRegressionThresholdPoints;
 
     /// <summary>How many judged executions a window needs before it counts.</summary>
     /// <value>Defaults to <see cref="DefaultMinimumExecutions"/>.</value>
@@ -68,10 +60,6 @@ public sealed class ToolGrainOptions
     [Range(0, 1)]
     public double HealthySuccessRate { get; set; } = DefaultHealthySuccessRate;
 
-    /// <summary>How long a deploy is monitored.</summary>
-    /// <value>Defaults to <see cref="DefaultMonitoringWindowMinutes"/>.</value>
-    [Range(1, 43_200)]
-    public int MonitoringWindowMinutes { get; set; } = DefaultMonitoringWindowMinutes;
 
     /// <summary>How long a worker trusts its cached active version before asking the tool's grain again.</summary>
     /// <value>Defaults to <see cref="DefaultActiveVersionTtlMilliseconds"/>.</value>

@@ -44,4 +44,13 @@ public sealed class ToolState
     [Id(11)] public long Stamp { get; set; }
 
     [Id(12)] public string? ActiveSourceHash { get; set; }
+
+    /// <summary>Until when the loop leaves the tool alone after an automatic rollback.</summary>
+    [Id(13)] public DateTimeOffset? CooldownUntil { get; set; }
+
+    /// <summary>Source hashes of versions rolled back automatically, newest last (bounded by <see cref="ToolGrain.MaxRolledBackHashes"/>).</summary>
+    [Id(14)] public List<string> RolledBackHashes { get; set; } = [];
+
+    /// <summary>The candidate in live shadow, or null.</summary>
+    [Id(15)] public ShadowSummary? Shadow { get; set; }
 }

@@ -38,10 +38,12 @@ public sealed class ImprovementGrainTests(ClusterFixture fixture) : IClassFixtur
         var reply = await Grain(name).ImproveAsync();
 
         Assert.True(reply.Outcome == ImprovementOutcome.Deployed, reply.Message);
-        Assert.Equal(("v2 fixes v1 and is deployed", (int?)2), (reply.Message, reply.ActiveVersion));
+        Assert.Equal(("v2 fixes v1, passed verification and is deployed", (int?)2), (reply.Message, reply.ActiveVersion));
         var attempt = reply.Attempt!;
         Assert.Equal((name, ImprovementAttemptStatus.Deployed, 1, (int?)2, (string?)null), (attempt.ToolName, attempt.Status, attempt.BaseVersion, attempt.CandidateVersion, attempt.Error));
         Assert.NotNull(attempt.CompletedAt);
+        Assert.StartsWith("verified: synthetic: ", attempt.Verification, StringComparison.Ordinal);
+        Assert.Contains("replay: ", attempt.Verification, StringComparison.Ordinal);
         Assert.NotNull(attempt.Generator);
         Assert.False(string.IsNullOrWhiteSpace(attempt.Rationale));
         Assert.StartsWith($"fixed by {attempt.Generator}: ", attempt.Verdict, StringComparison.Ordinal);

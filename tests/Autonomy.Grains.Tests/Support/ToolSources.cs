@@ -56,6 +56,56 @@ internal static class ToolSources
         }
         """;
 
+    /// <summary>A tool that echoes <c>n</c>, and throws when <c>n</c> exceeds <paramref name="failAbove"/> (never when null).</summary>
+    public static string Threshold(string name, int? failAbove) =>
+        $$"""
+        using System.Text.Json.Nodes;
+        using System.Threading.Tasks;
+        using Autonomy.Tools;
+
+        namespace Autonomy.Tests.Tools;
+
+        [Tool("{{name}}", "Echoes n.")]
+        public sealed class ThresholdTool : ITool
+        {
+            public Task<JsonNode?> ExecuteAsync(JsonNode? input, ToolContext context)
+            {
+                var n = input?["n"]?.GetValue<int>() ?? 0;
+                if (n > {{(failAbove ?? int.MaxValue).ToString(CultureInfo.InvariantCulture)}})
+                {
+                    throw new System.OverflowException("too large: " + n);
+                }
+
+                return Task.FromResult<JsonNode?>(new JsonObject { ["n"] = n });
+            }
+        }
+        """;
+
+    /// <summary>A tool that fails on one input in twenty (<c>n</c> a multiple of 20): 95 % success on uniform traffic; <paramref name="mark"/> tells versions apart.</summary>
+    public static string Flaky(string name, int mark) =>
+        $$"""
+        using System.Text.Json.Nodes;
+        using System.Threading.Tasks;
+        using Autonomy.Tools;
+
+        namespace Autonomy.Tests.Tools;
+
+        [Tool("{{name}}", "Echoes n, failing on multiples of 20.")]
+        public sealed class FlakyTool : ITool
+        {
+            public Task<JsonNode?> ExecuteAsync(JsonNode? input, ToolContext context)
+            {
+                var n = input?["n"]?.GetValue<int>() ?? 0;
+                if (n % 20 == 0)
+                {
+                    throw new System.InvalidOperationException("unlucky " + n);
+                }
+
+                return Task.FromResult<JsonNode?>(new JsonObject { ["n"] = n, ["mark"] = {{mark.ToString(CultureInfo.InvariantCulture)}} });
+            }
+        }
+        """;
+
     /// <summary>A tool that reads a file: the policy rejects it.</summary>
     public static string ReadsFiles(string name) =>
         $$"""

@@ -241,7 +241,7 @@ public abstract class InvestigationScenarios
     }
 
     /// <summary>A mix of date layouts, a quarter of them day-first slash dates (the ones the defect breaks).</summary>
-    private static IEnumerable<string> DateInputs(int count, int seed)
+    internal static IEnumerable<string> DateInputs(int count, int seed)
     {
         var random = new Random(seed);
         for (var i = 0; i < count; i++)

@@ -99,6 +99,40 @@ public abstract class AnalysisStoresConformance(StoreBackend backend) : StoreCon
     }
 
     [ConformanceFact]
+    public async Task RequestApprovalAsync_InProgressAttempt_WaitsUntilCompletedAndIsListedMeanwhile()
+    {
+        var tool = NewToolName();
+        var started = await Stores.ImprovementAttempts.StartAsync(new NewImprovementAttempt(tool, 1, null, """{"stage":"started"}"""));
+        Time.Advance(TimeSpan.FromMinutes(2));
+
+        var waiting = await Stores.ImprovementAttempts.RequestApprovalAsync(started.Id, 2, "no testing strategy applies", """{"verification":{"verdict":"NeedsApproval"}}""");
+
+        Assert.Equal((ImprovementStatus.AwaitingApproval, 2, "no testing strategy applies", Now, (DateTimeOffset?)null), (waiting.Status, waiting.CandidateVersion, waiting.Error, waiting.ApprovalRequestedAt, waiting.CompletedAt));
+        AssertJsonEqual("""{"verification":{"verdict":"NeedsApproval"}}""", waiting.DetailsJson);
+        Assert.Contains(await Stores.ImprovementAttempts.ListAwaitingApprovalAsync(100), a => a.Id == started.Id);
+        await Assert.ThrowsAsync<InvalidOperationException>(() => Stores.ImprovementAttempts.RequestApprovalAsync(started.Id, 2, "again"));
+
+        var approved = await Stores.ImprovementAttempts.CompleteAsync(started.Id, ImprovementStatus.Deployed, 2, null);
+
+        Assert.Equal(ImprovementStatus.Deployed, approved.Status);
+        Assert.DoesNotContain(await Stores.ImprovementAttempts.ListAwaitingApprovalAsync(100), a => a.Id == started.Id);
+    }
+
+    [ConformanceFact]
+    public async Task RecordDetailsAsync_InProgressOnly_ReplacesTheDetails()
+    {
+        var tool = NewToolName();
+        var started = await Stores.ImprovementAttempts.StartAsync(new NewImprovementAttempt(tool, 1, null, """{"stage":"started"}"""));
+
+        var updated = await Stores.ImprovementAttempts.RecordDetailsAsync(started.Id, """{"stage":"shadow"}""");
+
+        AssertJsonEqual("""{"stage":"shadow"}""", updated.DetailsJson);
+        Assert.Equal(ImprovementStatus.InProgress, updated.Status);
+        await Stores.ImprovementAttempts.CompleteAsync(started.Id, ImprovementStatus.Rejected, 2, "disagreed");
+        await Assert.ThrowsAsync<InvalidOperationException>(() => Stores.ImprovementAttempts.RecordDetailsAsync(started.Id, """{"stage":"late"}"""));
+    }
+
+    [ConformanceFact]
     public async Task StartAsync_UnknownInvestigationReport_ThrowsArgumentException()
     {
         var tool = NewToolName();

@@ -85,9 +85,10 @@ internal static class ImproveCommand
     /// <summary>The exit code for a reply.</summary>
     public static int ExitCodeOf(ImprovementOutcome outcome) => outcome switch
     {
-        ImprovementOutcome.Deployed => ExitCodes.Ok,
+        ImprovementOutcome.Deployed or ImprovementOutcome.InShadow or ImprovementOutcome.AwaitingApproval => ExitCodes.Ok,
         ImprovementOutcome.UnknownTool => ExitCodes.NotFound,
-        ImprovementOutcome.Pinned or ImprovementOutcome.Archived or ImprovementOutcome.NotDeployed or ImprovementOutcome.DeployRefused => ExitCodes.Refused,
+        ImprovementOutcome.Pinned or ImprovementOutcome.Archived or ImprovementOutcome.NotDeployed or ImprovementOutcome.DeployRefused
+            or ImprovementOutcome.CoolingDown => ExitCodes.Refused,
         _ => ExitCodes.ToolFailed,
     };
 
@@ -140,7 +141,7 @@ internal static class ImproveCommand
         return await improving;
     }
 
-    private static int Report(CliContext cli, string name, ImprovementReply reply, bool asJson)
+    internal static int Report(CliContext cli, string name, ImprovementReply reply, bool asJson)
     {
         var code = ExitCodeOf(reply.Outcome);
 

@@ -13,7 +13,7 @@ internal static class ImprovementJson
     }
 
     /// <summary>What <c>attempts --json</c> prints.</summary>
-    internal sealed record AttemptsReport(string Tool, IReadOnlyList<AttemptRow> Attempts);
+    internal sealed record AttemptsReport(string? Tool, IReadOnlyList<AttemptRow> Attempts);
 
     /// <summary>One attempt.</summary>
     internal sealed record AttemptRow(
@@ -30,7 +30,9 @@ internal static class ImprovementJson
         int PlausibleFound,
         double? ElapsedMilliseconds,
         string? Error,
-        string? Diff)
+        string? Diff,
+        string? Tool = null,
+        string? Verification = null)
     {
         public static AttemptRow From(ImprovementAttemptSummary attempt) => new(
             attempt.Id,
@@ -46,6 +48,8 @@ internal static class ImprovementJson
             attempt.PlausibleFound,
             attempt.Elapsed is { } elapsed ? Math.Round(elapsed.TotalMilliseconds) : null,
             attempt.Error,
-            attempt.Diff);
+            attempt.Diff,
+            attempt.ToolName,
+            attempt.Verification);
     }
 }

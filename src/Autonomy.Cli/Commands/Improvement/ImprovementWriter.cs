@@ -22,9 +22,20 @@ internal static class ImprovementWriter
         Line(output, "attempt", string.Create(CultureInfo.InvariantCulture, $"{attempt.Id} ({Status(attempt.Status)}, started {Formats.Time(attempt.StartedAt)})"));
         Line(output, "base", Formats.Version(attempt.BaseVersion));
         Line(output, "new version", attempt.CandidateVersion is { } version
-            ? Formats.Version(version) + (reply.Outcome == ImprovementOutcome.Deployed ? " (deployed, author autonomous)" : " (registered, not deployed)")
+            ? Formats.Version(version) + reply.Outcome switch
+            {
+                ImprovementOutcome.Deployed => " (deployed, author autonomous)",
+                ImprovementOutcome.InShadow => " (registered, in live shadow)",
+                ImprovementOutcome.AwaitingApproval => " (registered, awaiting approval)",
+                _ => " (registered, not deployed)",
+            }
             : "-");
         Line(output, "verdict", attempt.Verdict ?? "-");
+        if (attempt.Verification is { } verification)
+        {
+            Line(output, "verification", verification);
+        }
+
         if (attempt.Error is { } error && attempt.Status != ImprovementAttemptStatus.Failed)
         {
             Line(output, "not deployed", error);
@@ -56,6 +67,10 @@ internal static class ImprovementWriter
         ImprovementOutcome.NotDeployed => "not deployed",
         ImprovementOutcome.Archived => "archived",
         ImprovementOutcome.Pinned => "pinned",
+        ImprovementOutcome.VerificationFailed => "fix failed verification",
+        ImprovementOutcome.AwaitingApproval => "fix awaits approval",
+        ImprovementOutcome.InShadow => "fix verified, in live shadow",
+        ImprovementOutcome.CoolingDown => "cooling down",
         _ => outcome.ToString(),
     };
 
@@ -65,6 +80,7 @@ internal static class ImprovementWriter
         ImprovementAttemptStatus.Deployed => "deployed",
         ImprovementAttemptStatus.Rejected => "rejected",
         ImprovementAttemptStatus.Failed => "failed",
+        ImprovementAttemptStatus.AwaitingApproval => "awaiting approval",
         _ => status.ToString(),
     };
 
