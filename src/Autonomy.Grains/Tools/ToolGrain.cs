@@ -125,6 +125,12 @@ public sealed class ToolGrain(
     /// <inheritdoc />
     public async Task<ToolCommandResult> DeployVerifiedAsync(int version, int baseVersion, long? attemptId, string evidence)
     {
+        if (State.ActiveVersion == version && !State.Archived)
+        {
+            // A retried deploy (its first answer was lost with a silo) finds its work done.
+            return Result(true, $"version {version} is already active");
+        }
+
         if (RefuseAutonomous(version, baseVersion) is { } refusal)
         {
             return refusal;

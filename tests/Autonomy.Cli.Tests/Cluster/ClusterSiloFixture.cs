@@ -27,10 +27,12 @@ public sealed class ClusterSiloFixture : IAsyncLifetime
     {
         // The later GatewayPort setting overrides the one TestSiloHost picks, so the tests know the port. Workers
         // trust a cached active version for 2 s by default; the tests run a tool right after a rollback or pin.
+        // `improve` deploys a verified fix at once here: no live shadow waiting for traffic the tests do not send.
         _host = await TestSiloHost.StartAsync(
             _directory.DatabasePath,
             "--Autonomy:Samples:Enabled=false",
             "--Autonomy:Tools:ActiveVersionTtlMilliseconds=0",
+            "--Autonomy:Verification:LiveShadowExecutions=0",
             $"--Autonomy:Silo:GatewayPort={Gateway.Split(':')[1]}");
     }
 

@@ -108,7 +108,7 @@ public sealed class ImproveCommandTests(ClusterSiloFixture silo) : IClassFixture
         using var document = JsonDocument.Parse(run.Output);
         var report = document.RootElement;
         Assert.Equal((name, "Deployed", 2), (report.GetProperty("tool").GetString(), report.GetProperty("outcome").GetString(), report.GetProperty("activeVersion").GetInt32()));
-        Assert.Equal("v2 fixes v1 and is deployed", report.GetProperty("message").GetString());
+        Assert.Equal("v2 fixes v1, passed verification and is deployed", report.GetProperty("message").GetString());
         var attempt = report.GetProperty("attempt");
         Assert.True(attempt.GetProperty("id").GetInt64() > 0);
         Assert.Equal(("Deployed", 1, 2), (attempt.GetProperty("status").GetString(), attempt.GetProperty("baseVersion").GetInt32(), attempt.GetProperty("newVersion").GetInt32()));

@@ -109,4 +109,14 @@ public sealed class ClusterDatabase : IAsyncLifetime
             new NpgsqlParameter("id", executionId));
         return rows[0];
     }
+
+    /// <summary>How many <c>tool_executions</c> rows a tool has.</summary>
+    public async Task<long> CountToolExecutionsAsync(string toolName)
+    {
+        var rows = await QueryAsync(
+            "SELECT count(*) FROM tool_executions WHERE tool_name = @tool",
+            r => r.GetInt64(0),
+            new NpgsqlParameter("tool", toolName));
+        return rows[0];
+    }
 }

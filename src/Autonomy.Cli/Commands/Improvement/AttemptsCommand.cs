@@ -107,7 +107,7 @@ internal static class AttemptsCommand
                         attempt.Generator,
                         attempt.CandidatesTried.ToString(CultureInfo.InvariantCulture),
                         attempt.Elapsed is { } elapsed ? Formats.Period(TimeSpan.FromSeconds(Math.Round(elapsed.TotalSeconds, 1))) : null,
-                        Shorten(attempt.Error is { } error && attempt.Status is ImprovementAttemptStatus.Rejected or ImprovementAttemptStatus.AwaitingApproval ? error : attempt.Verification ?? attempt.Verdict));
+                        Shorten(attempt.Error is { } error && attempt.Status is ImprovementAttemptStatus.Rejected or ImprovementAttemptStatus.AwaitingApproval ? error : attempt.Verdict));
                 }
 
                 if (table.Count == 0)
