@@ -2,6 +2,7 @@ using System.ComponentModel.DataAnnotations;
 using System.Globalization;
 using System.Net;
 using Autonomy.Core.Storage;
+using Autonomy.Silo.Demo;
 using Autonomy.Silo.Health;
 using Autonomy.Silo.Hosting;
 using Autonomy.Silo.Samples;
@@ -61,7 +62,8 @@ public static class SiloApp
         builder.Services.AddOptions<SampleToolsOptions>().Bind(configuration.GetSection(SampleToolsOptions.SectionName));
 
         // Hosted services start in registration order and stop in reverse: the migrations run before the silo
-        // starts, the execution log drains after the silo has stopped, and the samples load once it is up.
+        // starts, the execution log drains after the silo has stopped, the samples load once it is up, and the
+        // demo's traffic starts after them and stops before the silo does.
         if (cluster)
         {
             builder.Services.AddHostedService<PostgresMigrationService>();
@@ -99,6 +101,7 @@ public static class SiloApp
             orleans.AddDashboard();
         });
         builder.Services.AddHostedService<SampleToolLoader>();
+        builder.Services.AddAutonomyDemo(configuration, mode);
 
         var app = builder.Build();
         app.MapGet("/health", (HostStatus status) => TypedResults.Json(new HealthReport("ok", status.ToolsLoaded)));

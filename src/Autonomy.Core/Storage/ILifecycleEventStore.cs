@@ -18,6 +18,15 @@ public interface ILifecycleEventStore
     /// <summary>A tool's lifecycle events, newest first.</summary>
     Task<IReadOnlyList<LifecycleEvent>> ListEventsAsync(string toolName, int limit, CancellationToken cancellationToken = default);
 
+    /// <summary>
+    /// Every tool's lifecycle events whose id is greater than <paramref name="afterId"/>, oldest (lowest id) first,
+    /// at most <paramref name="limit"/>: a reader that passes the last id it saw follows the events as they are
+    /// recorded. On PostgreSQL, ids are allocated before their transactions commit, so an event of a transaction
+    /// that commits late can have an id below one already read; the ToolGrain records its events one at a time,
+    /// so this is rare, and a follower that must see everything re-reads a margin below its last id.
+    /// </summary>
+    Task<IReadOnlyList<LifecycleEvent>> ListEventsAfterAsync(long afterId, int limit, CancellationToken cancellationToken = default);
+
     /// <summary>A tool's row of <c>tool_lifecycle_summary</c>, or null when it has no events.</summary>
     Task<ToolLifecycleSummary?> GetSummaryAsync(string toolName, CancellationToken cancellationToken = default);
 

@@ -1,18 +1,15 @@
 using System.Globalization;
 using System.Text;
+using DiffPlex;
 
 namespace Autonomy.Core.Text;
 
 /// <summary>
-/// A unified line diff (as <c>diff -u</c> prints it) from a longest common subsequence of lines. Tool sources are a
-/// few hundred lines, so the quadratic table is small; past <see cref="MaxCells"/> the whole files are shown as
-/// replaced rather than spending the memory.
+/// A unified line diff (as <c>diff -u</c> prints it), computed by DiffPlex (Myers' algorithm) and rendered here with
+/// <c>diff -u</c>'s hunk headers and context.
 /// </summary>
 public static class LineDiff
 {
-    /// <summary>The largest LCS table (lines × lines) computed.</summary>
-    public const long MaxCells = 4_000_000;
-
     /// <summary>The unified diff of two texts, with <paramref name="context"/> lines around each change; empty when they are equal.</summary>
     public static string Unified(string oldText, string newText, string oldLabel, string newLabel, int context = 3)
     {
@@ -62,46 +59,40 @@ public static class LineDiff
         return text.EndsWith('\n') ? lines[..^1] : lines;
     }
 
-    /// <summary>Each line of the edit script: ' ' kept, '-' removed, '+' added, with 1-based line numbers.</summary>
+    /// <summary>
+    /// Each line of the edit script: ' ' kept, '-' removed, '+' added, with 1-based line numbers. The diff itself is
+    /// DiffPlex's (Myers' O(ND) algorithm, linear memory), so large files cost no quadratic table.
+    /// </summary>
     private static List<Edit> Edits(string[] a, string[] b)
     {
-        var edits = new List<Edit>();
-        if ((long)a.Length * b.Length > MaxCells)
-        {
-            edits.AddRange(a.Select((line, i) => new Edit('-', line, i + 1, 1)));
-            edits.AddRange(b.Select((line, j) => new Edit('+', line, a.Length + 1, j + 1)));
-            return edits;
-        }
-
-        // lcs[i, j]: the longest common subsequence of a[i..] and b[j..].
-        var lcs = new int[a.Length + 1, b.Length + 1];
-        for (var i = a.Length - 1; i >= 0; i--)
-        {
-            for (var j = b.Length - 1; j >= 0; j--)
-            {
-                lcs[i, j] = string.Equals(a[i], b[j], StringComparison.Ordinal) ? lcs[i + 1, j + 1] + 1 : Math.Max(lcs[i + 1, j], lcs[i, j + 1]);
-            }
-        }
-
+        var result = Differ.Instance.CreateDiffs(string.Join('\n', a), string.Join('\n', b), ignoreWhiteSpace: false, ignoreCase: false, LineChunker.Instance);
+        var edits = new List<Edit>(a.Length + b.Length);
         int x = 0, y = 0;
-        while (x < a.Length || y < b.Length)
+        foreach (var block in result.DiffBlocks)
         {
-            if (x < a.Length && y < b.Length && string.Equals(a[x], b[y], StringComparison.Ordinal))
+            while (x < block.DeleteStartA)
             {
                 edits.Add(new Edit(' ', a[x], x + 1, y + 1));
                 x++;
                 y++;
             }
-            else if (y < b.Length && (x == a.Length || lcs[x, y + 1] > lcs[x + 1, y]))
-            {
-                edits.Add(new Edit('+', b[y], x + 1, y + 1));
-                y++;
-            }
-            else
+
+            for (var i = 0; i < block.DeleteCountA; i++, x++)
             {
                 edits.Add(new Edit('-', a[x], x + 1, y + 1));
-                x++;
             }
+
+            for (var j = 0; j < block.InsertCountB; j++, y++)
+            {
+                edits.Add(new Edit('+', b[y], x + 1, y + 1));
+            }
+        }
+
+        while (x < a.Length)
+        {
+            edits.Add(new Edit(' ', a[x], x + 1, y + 1));
+            x++;
+            y++;
         }
 
         return edits;
@@ -134,4 +125,12 @@ public static class LineDiff
     }
 
     private readonly record struct Edit(char Kind, string Text, int OldLine, int NewLine);
+
+    /// <summary>Splits on '\n' only: the texts given to DiffPlex are the lines already split and joined.</summary>
+    private sealed class LineChunker : IChunker
+    {
+        public static readonly LineChunker Instance = new();
+
+        public IReadOnlyList<string> Chunk(string str) => str.Length == 0 ? [] : str.Split('\n');
+    }
 }

@@ -45,7 +45,11 @@ public sealed class ToolExecutorGrain(
     }
 
     /// <inheritdoc />
-    public override Task OnDeactivateAsync(DeactivationReason reason, CancellationToken cancellationToken) => FlushMetricsAsync();
+    public override Task OnDeactivateAsync(DeactivationReason reason, CancellationToken cancellationToken) =>
+
+        // A silo shutting down may already have deactivated the tools' grains: metrics are advisory (the execution
+        // log, drained at shutdown, holds every execution), so they are not chased across a stopping silo.
+        reason.ReasonCode == DeactivationReasonCode.ShuttingDown ? Task.CompletedTask : FlushMetricsAsync();
 
     /// <inheritdoc />
     public async Task<ToolExecutionReply> ExecuteAsync(string toolName, string inputJson, CancellationToken cancellationToken = default)

@@ -48,7 +48,10 @@ public sealed class InvestigatingOpportunityProcessor(
         if (InvestigatedRecently(events, time.GetUtcNow(), options.Value.ReinvestigateAfter) is { } last)
         {
             Log.InvestigationSkipped(logger, opportunity.ToolName, last.OccurredAt);
-            return new OpportunityOutcome(false, false, false, "investigated recently; no version deployed since");
+
+            // The last report still stands: if it said to improve, the coordinator may start the improvement now (a
+            // slot freed, a cooldown ended) without a new investigation.
+            return new OpportunityOutcome(false, false, false, "investigated recently; no version deployed since", SaidToImprove(last));
         }
 
         var reply = await grainFactory.GetGrain<IInvestigationGrain>(opportunity.ToolName).InvestigateAsync(null, cancellationToken);
@@ -75,6 +78,20 @@ public sealed class InvestigatingOpportunityProcessor(
             false,
             report is null ? $"not investigated: {reply.Message}" : $"investigated: {report.Verdict} (report {report.Id})",
             report?.ShouldImprove == true);
+    }
+
+    /// <summary>Whether the report an <see cref="EventType"/> event names said to improve the tool.</summary>
+    internal static bool SaidToImprove(LifecycleEvent investigated)
+    {
+        try
+        {
+            using var details = JsonDocument.Parse(investigated.DetailsJson);
+            return details.RootElement.TryGetProperty("shouldImprove", out var value) && value.ValueKind == JsonValueKind.True;
+        }
+        catch (JsonException)
+        {
+            return false;
+        }
     }
 
     /// <summary>

@@ -14,11 +14,17 @@ internal static class SampleToolDirectory
             return Path.GetFullPath(options.Directory);
         }
 
+        return FindRepositoryRoot() is { } root ? Path.Combine(root, SampleToolsOptions.RepositorySamplesFolder) : null;
+    }
+
+    /// <summary>The nearest parent of the current directory that holds the solution file; null when there is none.</summary>
+    public static string? FindRepositoryRoot()
+    {
         for (var directory = new DirectoryInfo(Environment.CurrentDirectory); directory is not null; directory = directory.Parent)
         {
             if (File.Exists(Path.Combine(directory.FullName, SampleToolsOptions.RepositoryMarker)))
             {
-                return Path.Combine(directory.FullName, SampleToolsOptions.RepositorySamplesFolder);
+                return directory.FullName;
             }
         }
 

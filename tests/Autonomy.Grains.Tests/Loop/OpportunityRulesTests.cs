@@ -123,6 +123,18 @@ public sealed class OpportunityRulesTests
             [Event("pinned", now.AddMinutes(-1)), last, Event("deployed", now.AddHours(-2))], now, TimeSpan.FromHours(1)));
     }
 
+    [Theory]
+    [InlineData("""{"shouldImprove":true,"verdict":"defect"}""", true)]
+    [InlineData("""{"shouldImprove":false,"verdict":"healthy"}""", false)]
+    [InlineData("""{"verdict":"defect"}""", false)]
+    [InlineData("not json", false)]
+    public void SaidToImprove_TheEventsDetails_WhatTheReportSaid(string details, bool expected)
+    {
+        var investigated = new LifecycleEvent(1, "t", InvestigatingOpportunityProcessor.EventType, null, null, 1, details, DateTimeOffset.UnixEpoch);
+
+        Assert.Equal(expected, InvestigatingOpportunityProcessor.SaidToImprove(investigated));
+    }
+
     [Fact]
     public void InvestigatedRecently_SpanPassed_Null()
     {

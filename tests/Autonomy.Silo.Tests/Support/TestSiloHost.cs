@@ -32,6 +32,8 @@ public sealed class TestSiloHost : IAsyncDisposable
 
     public IGrainFactory Grains => _app.Services.GetRequiredService<IGrainFactory>();
 
+    public IServiceProvider Services => _app.Services;
+
     /// <summary>The arguments for a host on <paramref name="databasePath"/> and fresh free ports.</summary>
     public static List<string> Arguments(string databasePath, out int httpPort)
     {
@@ -44,6 +46,9 @@ public sealed class TestSiloHost : IAsyncDisposable
             Setting("Autonomy:Silo:GatewayPort", FreePort()),
             $"--Autonomy:Samples:Directory={SamplesDirectory}",
             "--Logging:LogLevel:Default=Warning",
+
+            // The repository's appsettings.json turns the demo on; its traffic would disturb the tests' counts.
+            "--Autonomy:Demo:Enabled=false",
         ];
     }
 

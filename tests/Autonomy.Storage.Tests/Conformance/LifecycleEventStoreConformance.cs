@@ -35,6 +35,26 @@ public abstract class LifecycleEventStoreConformance(StoreBackend backend) : Sto
     }
 
     [ConformanceFact]
+    public async Task ListEventsAfterAsync_EventsOfSeveralTools_OldestFirstAfterTheIdWithinLimit()
+    {
+        var first = NewToolName();
+        var second = NewToolName();
+        var before = await Stores.Lifecycle.RecordEventAsync(new NewLifecycleEvent(first, "version_registered", null, null, 1, "{}"));
+        var deployed = await Stores.Lifecycle.RecordEventAsync(new NewLifecycleEvent(first, "deployed", null, ToolStatus.Active, 1, """{"previousVersion":null}"""));
+        Time.Advance(TimeSpan.FromMinutes(1));
+        var other = await Stores.Lifecycle.RecordEventAsync(new NewLifecycleEvent(second, "deployed", null, ToolStatus.Active, 3, "{}"));
+        Time.Advance(TimeSpan.FromMinutes(1));
+        var rolledBack = await Stores.Lifecycle.RecordEventAsync(
+            new NewLifecycleEvent(first, "rolled_back", null, null, 1, """{"fromVersion":2,"reason":"regression","automatic":true}"""));
+
+        Assert.Equal([deployed, other, rolledBack], await Stores.Lifecycle.ListEventsAfterAsync(before.Id, 10));
+        Assert.Equal([deployed, other], await Stores.Lifecycle.ListEventsAfterAsync(before.Id, 2));
+        Assert.Equal([rolledBack], await Stores.Lifecycle.ListEventsAfterAsync(other.Id, 10));
+        Assert.Empty(await Stores.Lifecycle.ListEventsAfterAsync(rolledBack.Id, 10));
+        AssertJsonEqual("""{"fromVersion":2,"reason":"regression","automatic":true}""", rolledBack.DetailsJson);
+    }
+
+    [ConformanceFact]
     public async Task GetSummaryAsync_CreatedThenArchived_ShowsFirstCreationLatestStatusAndCounts()
     {
         var tool = NewToolName();

@@ -46,8 +46,23 @@ internal static class ToolsShowCommand
         output.WriteLine($"latest      {Formats.Version(report.LatestVersion)}");
         output.WriteLine($"archived    {Formats.YesNo(report.Archived)}");
         output.WriteLine(report.Monitoring is { } m
-            ? $"monitoring  {Formats.Version(m.Version)} against {Formats.Version(m.BaselineVersion)} from {Formats.Time(m.StartedAt)} to {Formats.Time(m.EndsAt)}, {m.HealthChecks} health checks"
+            ? $"monitoring  {Formats.Version(m.Version)} against {Formats.Version(m.BaselineVersion)} ({Formats.Number(m.BaselineSuccesses)} of {Formats.Number(m.BaselineJudged)} succeeded) from {Formats.Time(m.StartedAt)} to {Formats.Time(m.EndsAt)}, {m.HealthChecks} health checks"
             : "monitoring  -");
+        if (report.Monitoring?.LastVerdict is { } verdict)
+        {
+            output.WriteLine($"last verdict {verdict}");
+        }
+
+        if (report.Shadow is { } shadow)
+        {
+            output.WriteLine($"live shadow {Formats.Version(shadow.CandidateVersion)} beside {Formats.Version(shadow.BaseVersion)}: {shadow.Counts.Agreements} of {shadow.Counts.Judged} agree, {shadow.Counts.CandidateBreaks} broken, {shadow.Counts.CandidateFixes} fixed (target {shadow.Target}, until {Formats.Time(shadow.EndsAt)})");
+        }
+
+        if (report.CooldownUntil is { } until)
+        {
+            output.WriteLine($"cooldown    the loop leaves it alone until {Formats.Time(until)} (an automatic rollback)");
+        }
+
         output.WriteLine($"last check  {Formats.Time(report.LastHealthCheckAt)}");
 
         output.WriteLine();
@@ -91,7 +106,9 @@ internal static class ToolsShowCommand
         DateTimeOffset? LastHealthCheckAt,
         MonitoringReport? Monitoring,
         IReadOnlyList<ToolJson.Window> Windows,
-        IReadOnlyList<DeploymentReport> Deployments)
+        IReadOnlyList<DeploymentReport> Deployments,
+        ShadowSummary? Shadow,
+        DateTimeOffset? CooldownUntil)
     {
         public static ShowReport From(ToolDescription d) => new(
             d.Name,
@@ -102,13 +119,16 @@ internal static class ToolsShowCommand
             d.Versions.Count == 0 ? null : d.Versions.Max(v => v.Version),
             d.Archived,
             d.LastHealthCheckAt,
-            d.Monitoring is { } m ? new MonitoringReport(m.Version, m.BaselineVersion, m.StartedAt, m.EndsAt, m.HealthChecks) : null,
+            d.Monitoring is { } m ? new MonitoringReport(m.Version, m.BaselineVersion, m.StartedAt, m.EndsAt, m.HealthChecks, m.BaselineSuccesses, m.BaselineJudged, m.AttemptId, m.LastVerdict) : null,
             [.. d.CurrentWindow.Select(w => ToolJson.Window.Of(w)!)],
-            [.. d.Deployments.Select(e => new DeploymentReport(e.Kind, e.FromVersion, e.ToVersion, e.At, e.Reason))]);
+            [.. d.Deployments.Select(e => new DeploymentReport(e.Kind, e.FromVersion, e.ToVersion, e.At, e.Reason))],
+            d.Shadow,
+            d.CooldownUntil);
     }
 
     /// <summary>The active monitoring session in <c>tools show --json</c>.</summary>
-    internal sealed record MonitoringReport(int Version, int? BaselineVersion, DateTimeOffset StartedAt, DateTimeOffset EndsAt, int HealthChecks);
+    internal sealed record MonitoringReport(
+        int Version, int? BaselineVersion, DateTimeOffset StartedAt, DateTimeOffset EndsAt, int HealthChecks, long BaselineSuccesses, long BaselineJudged, long? AttemptId, string? LastVerdict);
 
     /// <summary>One deployment event in <c>tools show --json</c>.</summary>
     internal sealed record DeploymentReport(string Kind, int? FromVersion, int ToVersion, DateTimeOffset At, string Reason);

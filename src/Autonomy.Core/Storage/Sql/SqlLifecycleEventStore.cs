@@ -76,6 +76,17 @@ public sealed class SqlLifecycleEventStore(SqlStoreDatabase database, TimeProvid
             cancellationToken);
 
     /// <inheritdoc />
+    public Task<IReadOnlyList<LifecycleEvent>> ListEventsAfterAsync(long afterId, int limit, CancellationToken cancellationToken = default)
+    {
+        ArgumentOutOfRangeException.ThrowIfNegativeOrZero(limit);
+        return database.ListAsync(
+            $"SELECT {EventColumns} FROM tool_lifecycle_events WHERE id > @after_id ORDER BY id LIMIT @limit",
+            statement => statement.Value("@after_id", afterId).Value("@limit", limit),
+            ReadEvent,
+            cancellationToken);
+    }
+
+    /// <inheritdoc />
     public Task<ToolLifecycleSummary?> GetSummaryAsync(string toolName, CancellationToken cancellationToken = default) =>
         database.FirstOrDefaultAsync(
             $"SELECT {SummaryColumns} FROM tool_lifecycle_summary WHERE tool_name = @tool_name",
