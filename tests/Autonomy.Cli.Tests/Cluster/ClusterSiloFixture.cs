@@ -23,6 +23,12 @@ public sealed class ClusterSiloFixture : IAsyncLifetime
     /// <summary>The silo's grains, to drive traffic faster than one CLI run per execution.</summary>
     public IGrainFactory Grains => (_host ?? throw new InvalidOperationException("The silo has not started.")).Grains;
 
+    /// <summary>Writes what the silo's execution log buffers, so rollups and stores show every execution so far.</summary>
+    public Task FlushExecutionLogAsync() =>
+        Microsoft.Extensions.DependencyInjection.ServiceProviderServiceExtensions
+            .GetRequiredService<Autonomy.Core.Storage.ExecutionLogWriter>((_host ?? throw new InvalidOperationException("The silo has not started.")).Services)
+            .FlushAsync();
+
     public async Task InitializeAsync()
     {
         // The later GatewayPort setting overrides the one TestSiloHost picks, so the tests know the port. Workers

@@ -273,6 +273,36 @@ public sealed class ToolsCommandTests(ClusterSiloFixture silo) : IClassFixture<C
     }
 
     [Fact]
+    public async Task ToolsCompareAndVersions_AfterARollback_SideBySideMetricsLivePeriodsAndTheDiff()
+    {
+        var name = ClusterSiloFixture.NewToolName();
+        Assert.Equal(0, (await silo.RunAsync("tools", "add", silo.WriteTool(name))).ExitCode);
+        Assert.Equal(0, (await silo.RunAsync("tools", "run", name, "--input", """{"n": 1}""")).ExitCode);
+        Assert.Equal(0, (await silo.RunAsync("tools", "add", silo.WriteTool(name, "return new JsonObject { [\"result\"] = n + 2 };"), "--reason", "add two")).ExitCode);
+        Assert.Equal(0, (await silo.RunAsync("tools", "run", name, "--input", """{"n": 1}""")).ExitCode);
+        Assert.Equal(0, (await silo.RunAsync("tools", "run", name, "--input", """{"n": 2}""")).ExitCode);
+        Assert.Equal(0, (await silo.RunAsync("tools", "rollback", name)).ExitCode);
+        await silo.FlushExecutionLogAsync();
+
+        var compare = await silo.RunAsync("tools", "compare", name, "1", "2");
+        var json = Json(await silo.RunAsync("tools", "compare", name, "1", "2", "--json"));
+        var versions = Json(await silo.RunAsync("tools", "versions", name, "--json"));
+        var missing = await silo.RunAsync("tools", "compare", name, "1", "9");
+
+        Assert.Equal(0, compare.ExitCode);
+        Assert.Matches(@"(?m)^executions +1 +2 *$", compare.Output);
+        Assert.Matches(@"(?m)^success rate +100\.0 % +100\.0 % *$", compare.Output);
+        Assert.Matches(@"(?m)^live +.+ in 2 period\(s\), active +.+ in 1 period\(s\) *$", compare.Output);
+        Assert.Contains("reason v2: add two", compare.Output, StringComparison.Ordinal);
+        Assert.Contains("+        return new JsonObject { [\"result\"] = n + 2 };", compare.Output, StringComparison.Ordinal);
+        Assert.Equal((1L, 2L), (json.GetProperty("leftMetrics").GetProperty("executions").GetInt64(), json.GetProperty("rightMetrics").GetProperty("executions").GetInt64()));
+        var first = versions.GetProperty("versions")[0];
+        Assert.Equal(["deploy", "rollback"], first.GetProperty("livePeriods").EnumerateArray().Select(p => p.GetProperty("how").GetString()));
+        Assert.Equal(4, missing.ExitCode);
+        Assert.Equal($"autonomy: tool '{name}' has no version 1 or no version 9; 'autonomy tools versions {name}' lists them", missing.Error.Trim());
+    }
+
+    [Fact]
     public async Task ToolsDiff_MissingVersion_NotFoundExitFour()
     {
         var (name, _) = await AddAsync();

@@ -17,6 +17,7 @@ internal static class ToolsCommand
             ToolsRunCommand.Create(cli, connection),
             ToolsVersionsCommand.Create(cli, connection),
             ToolsDiffCommand.Create(cli, connection),
+            ToolsCompareCommand.Create(cli, connection),
             ToolsRollbackCommand.Create(cli, connection),
             ToolsPinCommands.CreatePin(cli, connection),
             ToolsPinCommands.CreateUnpin(cli, connection),

@@ -22,23 +22,32 @@ internal static class ToolsVersionsCommand
                 return ExitCodes.NotFound;
             }
 
-            var versions = await client.GetGrain<IToolCatalogGrain>(IToolCatalogGrain.Key).ListVersionsAsync(tool, cancellationToken);
+            var versions = await client.GetGrain<IVersionHistoryGrain>(0).ListAsync(tool, cancellationToken);
             var report = new VersionsReport(
                 tool,
                 description.ActiveVersion,
                 description.PreviousVersion,
                 description.PinnedVersion,
-                [.. versions.Select(v => new VersionRow(v.Version, v.SourceHash, v.Author, v.Reason, v.CreatedAt, v.ParentVersion))]);
+                [.. versions.Select(v => new VersionRow(v.Version, v.SourceHash, v.Author, v.Reason, v.CreatedAt, v.ParentVersion, v.AttemptId, v.Tests, v.LivePeriods))]);
             if (parse.GetValue(json))
             {
                 CliJson.Write(cli.Output, report);
                 return ExitCodes.Ok;
             }
 
-            var table = new TextTable("VERSION", "STATE", "CREATED", "AUTHOR", "SOURCE", "PARENT", "REASON");
+            var table = new TextTable("VERSION", "STATE", "CREATED", "AUTHOR", "SOURCE", "PARENT", "LIVE", "TESTS", "REASON");
             foreach (var v in report.Versions)
             {
-                table.Add(Formats.Version(v.Version), State(report, v.Version), Formats.Time(v.CreatedAt), v.Author, Formats.Hash(v.SourceHash), Formats.Version(v.ParentVersion), v.Reason);
+                table.Add(
+                    Formats.Version(v.Version),
+                    State(report, v.Version),
+                    Formats.Time(v.CreatedAt),
+                    v.Author,
+                    Formats.Hash(v.SourceHash),
+                    Formats.Version(v.ParentVersion),
+                    Live(v.LivePeriods),
+                    v.Tests.Count == 0 ? "-" : string.Join(",", v.Tests.Select(t => t.Kind + (t.Passed ? "✓" : "✗"))),
+                    v.Reason);
             }
 
             table.Write(cli.Output);
@@ -71,6 +80,23 @@ internal static class ToolsVersionsCommand
     /// <summary>What <c>tools versions --json</c> prints.</summary>
     internal sealed record VersionsReport(string Tool, int? ActiveVersion, int? PreviousVersion, int? PinnedVersion, IReadOnlyList<VersionRow> Versions);
 
-    /// <summary>One version in <c>tools versions --json</c>.</summary>
-    internal sealed record VersionRow(int Version, string SourceHash, string Author, string Reason, DateTimeOffset CreatedAt, int? ParentVersion);
+    /// <summary>When a version went live, and how it ended: <c>since</c> for the active one, the last span's end otherwise.</summary>
+    private static string Live(IReadOnlyList<VersionLiveSpan> spans) => spans.Count switch
+    {
+        0 => "never",
+        _ when spans[^1].To is null => "since " + Formats.Time(spans[^1].From),
+        _ => $"{Formats.Time(spans[0].From)} → {Formats.Time(spans[^1].To)}{(spans.Count > 1 ? $" ({spans.Count}×)" : string.Empty)}",
+    };
+
+    /// <summary>One version in <c>tools versions --json</c>, with the attempt that produced it, its tests and its live periods.</summary>
+    internal sealed record VersionRow(
+        int Version,
+        string SourceHash,
+        string Author,
+        string Reason,
+        DateTimeOffset CreatedAt,
+        int? ParentVersion,
+        long? AttemptId,
+        IReadOnlyList<VersionTestSummary> Tests,
+        IReadOnlyList<VersionLiveSpan> LivePeriods);
 }
