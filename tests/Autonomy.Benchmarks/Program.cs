@@ -39,6 +39,12 @@ if (args is [Autonomy.Benchmarks.Monitoring.MonitoringSimulation.Command, .. var
     return Autonomy.Benchmarks.Monitoring.MonitoringSimulation.Run(monitoringArgs);
 }
 
+// `discovery` times semantic search over 100,000 embeddings and duplicate detection over 10,000 tool sources.
+if (args is [Autonomy.Benchmarks.Discovery.DiscoveryBenchmarks.Command, .. var discoveryArgs])
+{
+    return await Autonomy.Benchmarks.Discovery.DiscoveryBenchmarks.RunAsync(discoveryArgs);
+}
+
 if (args is [ClusterBenchmark.Command, .. var clusterArgs])
 {
     return await ClusterBenchmark.RunAsync(clusterArgs);
