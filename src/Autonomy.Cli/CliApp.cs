@@ -1,5 +1,6 @@
 using System.CommandLine;
 using Autonomy.Cli.Commands;
+using Autonomy.Cli.Commands.Discovery;
 using Autonomy.Cli.Commands.Improvement;
 using Autonomy.Cli.Commands.Tools;
 
@@ -29,6 +30,8 @@ internal static class CliApp
             ImproveCommand.Create(cli),
             AttemptsCommand.Create(cli),
             ApproveCommand.Create(cli),
+            SearchCommand.Create(cli),
+            DuplicatesCommand.Create(cli),
         };
 
         var parse = root.Parse(args);

@@ -103,6 +103,9 @@ public static class SiloApp
         builder.Services.AddHostedService<SampleToolLoader>();
         builder.Services.AddAutonomyDemo(configuration, mode);
 
+        // The local MiniLM model for `autonomy search` and duplicates: loaded on first use (about 0.5 s), never before.
+        builder.Services.AddSingleton<Autonomy.Core.Discovery.ITextEmbedder>(_ => new Autonomy.Discovery.MiniLmTextEmbedder());
+
         var app = builder.Build();
         app.MapGet("/health", (HostStatus status) => TypedResults.Json(new HealthReport("ok", status.ToolsLoaded)));
         app.MapOrleansDashboard();

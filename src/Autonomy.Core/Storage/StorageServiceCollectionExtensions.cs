@@ -26,6 +26,7 @@ public static class StorageServiceCollectionExtensions
         services.AddSingleton(sp => sp.GetRequiredService<ProjectStores>().TestResults);
         services.AddSingleton(sp => sp.GetRequiredService<ProjectStores>().Monitoring);
         services.AddSingleton(sp => sp.GetRequiredService<ProjectStores>().Lifecycle);
+        services.AddSingleton<IEmbeddingStore>(sp => new SqlEmbeddingStore(sp.GetRequiredService<SqlStoreDatabase>(), sp.GetRequiredService<TimeProvider>()));
         return services;
     }
 }

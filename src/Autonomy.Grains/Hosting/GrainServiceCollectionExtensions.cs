@@ -1,6 +1,7 @@
 using System.Diagnostics.Metrics;
 using Autonomy.Core.Analysis;
 using Autonomy.Core.Compilation;
+using Autonomy.Core.Discovery;
 using Autonomy.Core.Execution;
 using Autonomy.Core.Policy;
 using Autonomy.Core.Repair;
@@ -10,6 +11,7 @@ using Autonomy.Core.Storage;
 using Autonomy.Core.Verification;
 using Autonomy.Grains.Execution;
 using Autonomy.Grains.Diagnostics;
+using Autonomy.Grains.Discovery;
 using Autonomy.Grains.Loop;
 using Autonomy.Grains.Tools;
 using Microsoft.Extensions.Configuration;
@@ -61,6 +63,13 @@ public static class GrainServiceCollectionExtensions
         services.AddOptions<VerificationOptions>().Bind(configuration.GetSection(VerificationOptions.SectionName)).ValidateDataAnnotations().ValidateOnStart();
         services.AddRegressionDetection(configuration);
         services.TryAddSingleton<LiveShadowRunner>();
+        services.TryAddSingleton(sp => new ToolDiscovery(
+            sp.GetRequiredService<IToolVersionStore>(),
+            sp.GetRequiredService<IEmbeddingStore>(),
+            sp.GetRequiredService<IExecutionStore>(),
+            sp.GetRequiredService<ToolCompiler>(),
+            sp.GetRequiredService<TimeProvider>(),
+            sp.GetService<ITextEmbedder>()));
         services.TryAddSingleton(sp => new CandidateVerifier(
             sp.GetRequiredService<ToolCompiler>(),
             sp.GetRequiredService<ToolExecutor>(),

@@ -15,6 +15,8 @@ internal readonly struct SqlRow(DbDataReader reader, SqlStoreDatabase database)
 
     public long Int64(int ordinal) => reader.GetInt64(ordinal);
 
+    public byte[] Bytes(int ordinal) => (byte[])reader.GetValue(ordinal);
+
     public long? NullableInt64(int ordinal) => reader.IsDBNull(ordinal) ? null : reader.GetInt64(ordinal);
 
     public double Double(int ordinal) => reader.GetDouble(ordinal);

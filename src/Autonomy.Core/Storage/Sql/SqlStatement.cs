@@ -33,6 +33,8 @@ internal sealed class SqlStatement : IAsyncDisposable
 
     public SqlStatement Value(string name, bool value) => Add(name, value, DbType.Boolean);
 
+    public SqlStatement Bytes(string name, byte[] value) => Add(name, value, DbType.Binary);
+
     public SqlStatement Timestamp(string name, DateTimeOffset value) =>
         Value(name, _database.ToDbTimestamp(StoreTime.Truncate(value)));
 
