@@ -34,7 +34,7 @@ public sealed partial class DiscoveryTests(DiscoveryClusterFixture fixture) : IC
 
         // Embedded once per version, and stored.
         var stored = await fixture.Service<Autonomy.Core.Storage.IEmbeddingStore>().ListLatestAsync("MiniLmTextEmbedder/384");
-        Assert.Equal([.. Samples, "temperature_tool"], stored.Select(e => e.ToolName).Order(StringComparer.Ordinal));
+        Assert.Equal(Samples.Append("temperature_tool").Order(StringComparer.Ordinal), stored.Select(e => e.ToolName).Order(StringComparer.Ordinal));
         Assert.All(stored, e => Assert.Equal((1, 384), (e.Version, e.Vector.Length)));
 
         var noDuplicates = await Discovery.FindDuplicatesAsync(100);

@@ -51,7 +51,7 @@ public sealed class InvestigatingOpportunityProcessor(
 
             // The last report still stands: if it said to improve, the coordinator may start the improvement now (a
             // slot freed, a cooldown ended) without a new investigation.
-            return new OpportunityOutcome(false, false, false, "investigated recently; no version deployed since", SaidToImprove(last));
+            return new OpportunityOutcome(false, false, false, "investigated recently; no version deployed since", SaidToImprove(last) && await MayChangeAsync(opportunity.ToolName));
         }
 
         var reply = await grainFactory.GetGrain<IInvestigationGrain>(opportunity.ToolName).InvestigateAsync(null, cancellationToken);
@@ -77,7 +77,17 @@ public sealed class InvestigatingOpportunityProcessor(
             false,
             false,
             report is null ? $"not investigated: {reply.Message}" : $"investigated: {report.Verdict} (report {report.Id})",
-            report?.ShouldImprove == true);
+            report?.ShouldImprove == true && await MayChangeAsync(opportunity.ToolName));
+    }
+
+    /// <summary>
+    /// Whether the loop may change the tool now: not pinned, archived, cooling down after an automatic rollback, or
+    /// with a candidate in live shadow. Asked of the tool's grain only for a tool its report says to improve.
+    /// </summary>
+    private async Task<bool> MayChangeAsync(string toolName)
+    {
+        var description = await grainFactory.GetGrain<IToolGrain>(toolName).DescribeAsync();
+        return description is { PinnedVersion: null, Archived: false, CooldownUntil: null, Shadow: null };
     }
 
     /// <summary>Whether the report an <see cref="EventType"/> event names said to improve the tool.</summary>
