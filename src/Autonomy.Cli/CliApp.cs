@@ -32,6 +32,8 @@ internal static class CliApp
             ApproveCommand.Create(cli),
             SearchCommand.Create(cli),
             DuplicatesCommand.Create(cli),
+            AlertsCommand.Create(cli),
+            MaintenanceCommand.Create(cli),
         };
 
         var parse = root.Parse(args);

@@ -20,10 +20,13 @@ internal static class ExitCodes
     /// <summary>The tool refused the input (the InvalidInput outcome): the caller's fault, never counted against the tool.</summary>
     public const int InvalidInput = 3;
 
-    /// <summary>The cluster has no such tool, version or execution, or no stored investigation report on the tool.</summary>
+    /// <summary>The cluster has no such tool, version, execution or alert, or no stored investigation report on the tool.</summary>
     public const int NotFound = 4;
 
-    /// <summary>The cluster refused the command: the tool is pinned, archived or not deployed, or there is nothing to roll back to.</summary>
+    /// <summary>
+    /// The cluster refused the command: the tool is pinned, archived, deleted or not deployed, there is nothing to roll
+    /// back to, or the alert was already acknowledged.
+    /// </summary>
     public const int Refused = 5;
 
     /// <summary>The command itself was wrong: a missing file, bad JSON on the command line, a bad option.</summary>

@@ -25,6 +25,12 @@ internal static partial class Log
     [LoggerMessage(EventId = 4007, Level = LogLevel.Information, Message = "Tool {ToolName}: archived")]
     public static partial void Archived(ILogger logger, string toolName);
 
+    [LoggerMessage(EventId = 4009, Level = LogLevel.Information, Message = "Tool {ToolName}: restored (was {FromStatus}): {Reason}")]
+    public static partial void Restored(ILogger logger, string toolName, Autonomy.Core.Storage.ToolStatus fromStatus, string reason);
+
+    [LoggerMessage(EventId = 4010, Level = LogLevel.Information, Message = "Tool {ToolName}: deleted: {Reason}")]
+    public static partial void MarkedDeleted(ILogger logger, string toolName, string reason);
+
     [LoggerMessage(EventId = 4008, Level = LogLevel.Warning, Message = "Tool {ToolName}: could not tell the loop's coordinator about a rollback")]
     public static partial void RollbackNotificationFailed(ILogger logger, string toolName, Exception exception);
 

@@ -240,6 +240,50 @@ public sealed class SqliteExecutionStore : IExecutionStore
         return new ToolRollupScan(checked((int)judged), tools);
     }
 
+    /// <inheritdoc/>
+    public async Task<IReadOnlyList<ToolUsage>> ReadToolUsageAsync(CancellationToken cancellationToken = default)
+    {
+        await using var connection = await _connections.OpenAsync(cancellationToken).ConfigureAwait(false);
+        await using var command = connection.CreateCommand();
+
+        // Per version: its total and last day. Per tool (window): the sums. The versions that ran on the tool's last
+        // day find that day's hours through the hourly table's primary key (tool, version, hour).
+        command.CommandText =
+            """
+            SELECT w.tool_name, w.tool_total, w.tool_last_day, max(r.bucket_start)
+            FROM (
+                SELECT tool_name, tool_version, last_day,
+                       sum(total) OVER (PARTITION BY tool_name) AS tool_total,
+                       max(last_day) OVER (PARTITION BY tool_name) AS tool_last_day
+                FROM (
+                    SELECT tool_name, tool_version, max(day_start) AS last_day,
+                           sum(success_count + tool_error_count + timeout_count + budget_exceeded_count
+                               + invalid_input_count + invalid_output_count) AS total
+                    FROM tool_execution_daily_rollups
+                    GROUP BY tool_name, tool_version
+                )
+            ) AS w
+            LEFT JOIN tool_execution_rollups AS r
+                ON r.tool_name = w.tool_name AND r.tool_version = w.tool_version
+               AND r.bucket_start >= w.last_day AND r.bucket_start < w.last_day + $day
+            WHERE w.last_day = w.tool_last_day
+            GROUP BY w.tool_name, w.tool_total, w.tool_last_day
+            """;
+        command.Parameters.AddWithValue("$day", (long)TimeSpan.FromDays(1).TotalMilliseconds);
+        await using var reader = await command.ExecuteReaderAsync(cancellationToken).ConfigureAwait(false);
+        var usage = new List<ToolUsage>();
+        while (await reader.ReadAsync(cancellationToken).ConfigureAwait(false))
+        {
+            var lastDay = DateTimeOffset.FromUnixTimeMilliseconds(reader.GetInt64(2));
+
+            // No hourly row for the day (none is ever deleted, but a day row can outlive them): its last hour.
+            var lastHour = reader.IsDBNull(3) ? lastDay.AddDays(1) - ExecutionRollup.BucketWidth : DateTimeOffset.FromUnixTimeMilliseconds(reader.GetInt64(3));
+            usage.Add(new ToolUsage(reader.GetString(0), reader.GetInt64(1), lastHour));
+        }
+
+        return [.. usage.OrderBy(u => u.ToolName, StringComparer.Ordinal)];
+    }
+
     private static void BindScan(SqliteCommand command, DateTimeOffset from, DateTimeOffset to, double successRateBelow, int minExecutions, int limit)
     {
         var ranges = ExecutionRollupAggregator.ScanRanges(from, to);

@@ -228,6 +228,46 @@ public sealed class PostgresExecutionStore : IExecutionStore
         return new ToolRollupScan(checked((int)judged), tools);
     }
 
+    /// <inheritdoc/>
+    public async Task<IReadOnlyList<ToolUsage>> ReadToolUsageAsync(CancellationToken cancellationToken = default)
+    {
+        // Per version: its total and last day. Per tool (window): the sums. The versions that ran on the tool's last
+        // day find that day's hours through the hourly table's primary key (tool, version, hour).
+        await using var command = _dataSource.CreateCommand(
+            """
+            SELECT w.tool_name, w.tool_total, w.tool_last_day, max(r.bucket_start)
+            FROM (
+                SELECT tool_name, tool_version, last_day,
+                       (sum(total) OVER (PARTITION BY tool_name))::bigint AS tool_total,
+                       max(last_day) OVER (PARTITION BY tool_name) AS tool_last_day
+                FROM (
+                    SELECT tool_name, tool_version, max(day_start) AS last_day,
+                           autonomy_sum_bigint(success_count + tool_error_count + timeout_count + budget_exceeded_count
+                                               + invalid_input_count + invalid_output_count) AS total
+                    FROM tool_execution_daily_rollups
+                    GROUP BY tool_name, tool_version
+                ) AS v
+            ) AS w
+            LEFT JOIN tool_execution_rollups AS r
+                ON r.tool_name = w.tool_name AND r.tool_version = w.tool_version
+               AND r.bucket_start >= w.last_day AND r.bucket_start < w.last_day + interval '1 day'
+            WHERE w.last_day = w.tool_last_day
+            GROUP BY w.tool_name, w.tool_total, w.tool_last_day
+            """);
+        await using var reader = await command.ExecuteReaderAsync(cancellationToken).ConfigureAwait(false);
+        var usage = new List<ToolUsage>();
+        while (await reader.ReadAsync(cancellationToken).ConfigureAwait(false))
+        {
+            var lastDay = new DateTimeOffset(reader.GetDateTime(2), TimeSpan.Zero);
+
+            // No hourly row for the day (none is ever deleted, but a day row can outlive them): its last hour.
+            var lastHour = reader.IsDBNull(3) ? lastDay.AddDays(1) - ExecutionRollup.BucketWidth : new DateTimeOffset(reader.GetDateTime(3), TimeSpan.Zero);
+            usage.Add(new ToolUsage(reader.GetString(0), reader.GetInt64(1), lastHour));
+        }
+
+        return [.. usage.OrderBy(u => u.ToolName, StringComparer.Ordinal)];
+    }
+
     /// <summary>
     /// The per-tool sums of the scan over <paramref name="ranges"/>, as <c>SELECT … FROM (…) AS t</c> with columns
     /// tool_name, s, te, tt, be, ii, io (bigint), and the timestamptz values of its parameters $1…$n in order.

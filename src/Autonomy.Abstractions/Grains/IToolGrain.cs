@@ -58,6 +58,22 @@ public interface IToolGrain : IGrainWithStringKey
     [Alias("archive")]
     Task<ToolCommandResult> ArchiveAsync(string reason);
 
+    /// <summary>
+    /// Brings an archived or deleted tool back into service: it answers executions again with the version that was
+    /// active, and its health check runs again. Records the change (archived or deleted to active). Succeeds, doing
+    /// nothing, on a tool in service.
+    /// </summary>
+    [Alias("restore")]
+    Task<ToolCommandResult> RestoreAsync(string reason);
+
+    /// <summary>
+    /// Deletes the tool (its source is gone): it stops answering as an archived tool does, with the availability
+    /// <see cref="ToolAvailability.Deleted"/>, and its health check stops. Nothing is erased: its versions and history
+    /// stay, and <see cref="RestoreAsync"/> revives it.
+    /// </summary>
+    [Alias("mark-deleted")]
+    Task<ToolCommandResult> MarkDeletedAsync(string reason);
+
     /// <summary>Health, versions and the current metrics window.</summary>
     [Alias("describe"), AlwaysInterleave]
     Task<ToolDescription> DescribeAsync();

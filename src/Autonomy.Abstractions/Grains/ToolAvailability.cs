@@ -14,4 +14,7 @@ public enum ToolAvailability
 
     /// <summary>The tool is archived.</summary>
     Archived = 3,
+
+    /// <summary>The tool is deleted (its source left the tools folder); restoring it, or its file coming back, revives it.</summary>
+    Deleted = 4,
 }

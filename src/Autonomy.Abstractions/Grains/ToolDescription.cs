@@ -6,7 +6,7 @@ namespace Autonomy.Abstractions.Grains;
 /// <param name="ActiveVersion">The version that answers executions.</param>
 /// <param name="PreviousVersion">The rollback target.</param>
 /// <param name="PinnedVersion">The pinned version, if any.</param>
-/// <param name="Archived">Whether the tool is archived.</param>
+/// <param name="Archived">Whether the tool is out of service: archived, or deleted (then <see cref="Health"/> is <see cref="ToolHealth.Deleted"/>).</param>
 /// <param name="Versions">The newest version summaries, oldest first (bounded; the version store has them all).</param>
 /// <param name="Deployments">The newest deployment events, oldest first (bounded).</param>
 /// <param name="CurrentWindow">Per-version counts over the current window, newest version first.</param>

@@ -17,4 +17,7 @@ public enum ToolExecutionStatus
 
     /// <summary>The active version could not be loaded (it no longer compiles, or its source is missing).</summary>
     Unavailable = 4,
+
+    /// <summary>The tool is deleted (its source left the tools folder).</summary>
+    Deleted = 5,
 }

@@ -17,4 +17,7 @@ public enum ToolHealth
 
     /// <summary>The tool is archived.</summary>
     Archived = 4,
+
+    /// <summary>The tool is deleted (its source left the tools folder).</summary>
+    Deleted = 5,
 }

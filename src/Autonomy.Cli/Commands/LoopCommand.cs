@@ -92,7 +92,7 @@ internal static class LoopCommand
     /// <summary>A label padded so that the values of the status lines start in one column.</summary>
     private static string Label(string label) => label.PadRight(18);
 
-    private static int Finish(CliContext cli, string? error)
+    internal static int Finish(CliContext cli, string? error)
     {
         if (error is null)
         {
@@ -171,7 +171,7 @@ internal static class LoopCommand
         }
     }
 
-    private static void WriteMaintenance(TextWriter output, string label, MaintenanceReport maintenance)
+    internal static void WriteMaintenance(TextWriter output, string label, MaintenanceReport maintenance)
     {
         var what = maintenance.Skipped ? "skipped (the loop is paused)" : $"{maintenance.Actions.Count} actions";
         output.WriteLine($"{Label(label)}{Formats.Time(maintenance.StartedAt)}, {maintenance.DurationMilliseconds:0.#} ms: {what}{(maintenance.Error is null ? string.Empty : $"; error: {maintenance.Error}")}");

@@ -73,4 +73,13 @@ public interface IExecutionStore
     /// <param name="cancellationToken">Cancels the read.</param>
     Task<ToolRollupScan> ScanToolsBelowSuccessRateAsync(
         DateTimeOffset from, DateTimeOffset to, double successRateBelow, int minExecutions, int limit, CancellationToken cancellationToken = default);
+
+    /// <summary>
+    /// How much every tool that has run has been used: all its executions ever recorded, and the last hour that saw
+    /// one, by name (ordinal). Read from the rollups alone, never from <c>tool_executions</c>: the totals and each
+    /// tool's last day from the daily rollups (a row per tool, version and day), then that day's hourly rows of the
+    /// versions that ran on it, through the hourly table's primary key. Tools that never ran have no row.
+    /// </summary>
+    /// <param name="cancellationToken">Cancels the read.</param>
+    Task<IReadOnlyList<ToolUsage>> ReadToolUsageAsync(CancellationToken cancellationToken = default);
 }

@@ -15,6 +15,12 @@ public interface ILifecycleEventStore
     /// <summary>A tool's creation events, oldest first.</summary>
     Task<IReadOnlyList<ToolCreationEvent>> ListCreationsAsync(string toolName, CancellationToken cancellationToken = default);
 
+    /// <summary>
+    /// The tools with at least one creation event of this exact <paramref name="reason"/>, by name (ordinal): for
+    /// example every tool the tools folder created (<c>Autonomy.Core.Lifecycle.FolderSyncPlanner.CreationReason</c>).
+    /// </summary>
+    Task<IReadOnlyList<string>> ListToolsCreatedForAsync(string reason, CancellationToken cancellationToken = default);
+
     /// <summary>A tool's lifecycle events, newest first.</summary>
     Task<IReadOnlyList<LifecycleEvent>> ListEventsAsync(string toolName, int limit, CancellationToken cancellationToken = default);
 

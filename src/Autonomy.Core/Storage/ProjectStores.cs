@@ -11,7 +11,8 @@ public sealed record ProjectStores(
     IImprovementAttemptStore ImprovementAttempts,
     ITestResultStore TestResults,
     IDeploymentMonitoringStore Monitoring,
-    ILifecycleEventStore Lifecycle)
+    ILifecycleEventStore Lifecycle,
+    IAlertStore Alerts)
 {
     /// <summary>Creates every store over <paramref name="database"/>, stamping rows with <paramref name="timeProvider"/>'s clock.</summary>
     public static ProjectStores Create(SqlStoreDatabase database, TimeProvider timeProvider)
@@ -26,6 +27,7 @@ public sealed record ProjectStores(
             new SqlImprovementAttemptStore(database, timeProvider),
             new SqlTestResultStore(database, timeProvider),
             new SqlDeploymentMonitoringStore(database, timeProvider),
-            new SqlLifecycleEventStore(database, timeProvider));
+            new SqlLifecycleEventStore(database, timeProvider),
+            new SqlAlertStore(database, timeProvider));
     }
 }

@@ -27,6 +27,7 @@ public static class StorageServiceCollectionExtensions
         services.AddSingleton(sp => sp.GetRequiredService<ProjectStores>().Monitoring);
         services.AddSingleton(sp => sp.GetRequiredService<ProjectStores>().Lifecycle);
         services.AddSingleton<IEmbeddingStore>(sp => new SqlEmbeddingStore(sp.GetRequiredService<SqlStoreDatabase>(), sp.GetRequiredService<TimeProvider>()));
+        services.AddSingleton(sp => sp.GetRequiredService<ProjectStores>().Alerts);
         return services;
     }
 }

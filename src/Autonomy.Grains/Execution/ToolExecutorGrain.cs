@@ -72,6 +72,8 @@ public sealed class ToolExecutorGrain(
                 return NotRun(ToolExecutionStatus.NotDeployed, 0, $"tool '{toolName}' has no deployed version");
             case ToolAvailability.Archived:
                 return NotRun(ToolExecutionStatus.Archived, active.Version, $"tool '{toolName}' is archived");
+            case ToolAvailability.Deleted:
+                return NotRun(ToolExecutionStatus.Deleted, active.Version, $"tool '{toolName}' is deleted");
         }
 
         var tool = await LoadAsync(toolName, active, cancellationToken);

@@ -12,6 +12,7 @@ using Autonomy.Core.Verification;
 using Autonomy.Grains.Execution;
 using Autonomy.Grains.Diagnostics;
 using Autonomy.Grains.Discovery;
+using Autonomy.Grains.Lifecycle;
 using Autonomy.Grains.Loop;
 using Autonomy.Grains.Tools;
 using Microsoft.Extensions.Configuration;
@@ -35,7 +36,8 @@ public static class GrainServiceCollectionExtensions
     /// <see cref="IOpportunityProcessor"/> (<see cref="InvestigatingOpportunityProcessor"/>), the silo start-up step that
     /// starts the loop's coordinator, <see cref="AutonomyMetrics"/> (the <c>Autonomy.Orleans</c> meter), and the repair engine
     /// (<see cref="RepairServiceCollectionExtensions.AddToolRepair"/>: <see cref="RepairOptions"/> in <c>Autonomy:Repair</c>,
-    /// the generators in order and the <see cref="ToolImprover"/> the improvement grain runs). The host registers the project stores and the <c>ExecutionLogWriter</c>.
+    /// the generators in order and the <see cref="ToolImprover"/> the improvement grain runs), and the lifecycle manager
+    /// (<see cref="LifecycleServiceCollectionExtensions.AddToolLifecycle"/>: <c>Autonomy:Lifecycle</c>) that maintenance runs. The host registers the project stores and the <c>ExecutionLogWriter</c>.
     /// Registrations already present (a policy, a clock) are kept.
     /// </summary>
     public static IServiceCollection AddAutonomyGrains(this IServiceCollection services, IConfiguration configuration)
@@ -50,6 +52,7 @@ public static class GrainServiceCollectionExtensions
         services.TryAddSingleton(sp => new AutonomyMetrics(sp.GetService<IMeterFactory>()));
         services.AddToolAnalysis(configuration);
         services.AddToolRepair(configuration);
+        services.AddToolLifecycle(configuration);
         services.TryAddSingleton<IOpportunityProcessor, InvestigatingOpportunityProcessor>();
         services.TryAddEnumerable(ServiceDescriptor.Singleton<ILifecycleParticipant<ISiloLifecycle>, LoopStartup>());
         services.TryAddSingleton(sp => sp.GetRequiredService<IOptions<CompilerOptions>>().Value.PolicyFile is { Length: > 0 } path

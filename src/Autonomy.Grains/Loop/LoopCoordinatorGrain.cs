@@ -2,6 +2,7 @@ using Autonomy.Abstractions.Grains;
 using Autonomy.Core.Analysis;
 using Autonomy.Core.Storage;
 using Autonomy.Grains.Diagnostics;
+using Autonomy.Grains.Lifecycle;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 
@@ -19,6 +20,7 @@ public sealed class LoopCoordinatorGrain(
     IExecutionStore executionStore,
     IDeploymentMonitoringStore monitoring,
     IOpportunityProcessor processor,
+    LifecycleMaintenance lifecycle,
     IOptions<LoopOptions> options,
     IOptions<AnalysisOptions> analysisOptions,
     AutonomyMetrics metrics,
@@ -312,6 +314,7 @@ public sealed class LoopCoordinatorGrain(
         try
         {
             await SettleOverdueSessionsAsync(startedAt, actions);
+            actions.AddRange(await lifecycle.RunAsync());
             metrics.RecordMaintenance("completed");
         }
 #pragma warning disable CA1031 // A failed run is recorded in the result and retried at the next tick.

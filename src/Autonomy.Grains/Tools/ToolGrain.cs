@@ -55,13 +55,16 @@ public sealed class ToolGrain(
 
     private ToolState State => state.State;
 
+    /// <summary>Why the tool does not answer, for messages: deleted or archived.</summary>
+    private string OutOfService => State.Deleted ? "deleted" : "archived";
+
     /// <inheritdoc />
     public async Task<RegisterVersionResult> RegisterVersionAsync(string source, string author, string reason, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(source);
         if (State.Archived)
         {
-            return new RegisterVersionResult(null, SourceHash.Of(source), [], $"tool '{Name}' is archived");
+            return new RegisterVersionResult(null, SourceHash.Of(source), [], $"tool '{Name}' is {OutOfService}");
         }
 
         var compiled = await compiler.CompileAsync(source, cancellationToken);
@@ -305,6 +308,66 @@ public sealed class ToolGrain(
     }
 
     /// <inheritdoc />
+    public async Task<ToolCommandResult> RestoreAsync(string reason)
+    {
+        if (State.LatestVersion == 0 && State.Versions.Count == 0)
+        {
+            return Result(false, $"no tool is named '{Name}'");
+        }
+
+        if (!State.Archived)
+        {
+            return Result(true, "the tool is in service; nothing to restore");
+        }
+
+        var from = State.Deleted ? ToolStatus.Deleted : ToolStatus.Archived;
+        State.Archived = false;
+        State.Deleted = false;
+        State.Stamp++;
+        await WriteStateAsync();
+        if (State.ActiveVersion is not null)
+        {
+            await EnsureReminderAsync();
+        }
+
+        await RecordEventAsync("restored", from, ToolStatus.Active, State.ActiveVersion, new { reason });
+        Log.Restored(logger, Name, from, reason);
+        return Result(true, from == ToolStatus.Deleted ? "restored (it was deleted)" : "restored (it was archived)");
+    }
+
+    /// <inheritdoc />
+    public async Task<ToolCommandResult> MarkDeletedAsync(string reason)
+    {
+        if (State.LatestVersion == 0 && State.Versions.Count == 0)
+        {
+            return Result(false, $"no tool is named '{Name}'");
+        }
+
+        if (State.Deleted)
+        {
+            return Result(true, "the tool was already deleted");
+        }
+
+        var from = State.Archived ? ToolStatus.Archived : ToolStatus.Active;
+        await EndMonitoringAsync(MonitoringStatus.Aborted, "the tool was deleted");
+        await CancelShadowAsync("the tool was deleted");
+        State.Archived = true;
+        State.Deleted = true;
+        State.Stamp++;
+        await WriteStateAsync();
+        if (await this.GetReminder(HealthCheckReminder) is { } reminder)
+        {
+            await this.UnregisterReminder(reminder);
+        }
+
+        State.ReminderRegistered = false;
+        await WriteStateAsync();
+        await RecordEventAsync("deleted", from, ToolStatus.Deleted, State.ActiveVersion, new { reason });
+        Log.MarkedDeleted(logger, Name, reason);
+        return Result(true, "deleted");
+    }
+
+    /// <inheritdoc />
     public Task<ToolDescription> DescribeAsync()
     {
         var windows = State.Buckets
@@ -354,7 +417,7 @@ public sealed class ToolGrain(
         var hash = State.ActiveSourceHash;
         if (State.Archived)
         {
-            return new ActiveToolVersion(ToolAvailability.Archived, State.ActiveVersion ?? 0, null, null, stamp);
+            return new ActiveToolVersion(State.Deleted ? ToolAvailability.Deleted : ToolAvailability.Archived, State.ActiveVersion ?? 0, null, null, stamp);
         }
 
         if (State.ActiveVersion is not { } version)
@@ -790,7 +853,7 @@ public sealed class ToolGrain(
     {
         if (State.Archived)
         {
-            return Result(false, $"tool '{Name}' is archived");
+            return Result(false, $"tool '{Name}' is {OutOfService}");
         }
 
         if (State.LatestVersion == 0)
@@ -810,7 +873,7 @@ public sealed class ToolGrain(
     {
         if (State.Archived)
         {
-            return ToolHealth.Archived;
+            return State.Deleted ? ToolHealth.Deleted : ToolHealth.Archived;
         }
 
         if (State.ActiveVersion is not { } active)

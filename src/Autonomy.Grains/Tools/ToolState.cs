@@ -53,4 +53,7 @@ public sealed class ToolState
 
     /// <summary>The candidate in live shadow, or null.</summary>
     [Id(15)] public ShadowSummary? Shadow { get; set; }
+
+    /// <summary>Deleted: out of service as an archived tool (<see cref="Archived"/> is true too), told apart for callers.</summary>
+    [Id(16)] public bool Deleted { get; set; }
 }

@@ -108,6 +108,61 @@ public abstract class ExecutionLogConformance
     }
 
     [ConformanceFact]
+    public async Task ReadToolUsageAsync_SeveralVersionsAndDays_AllExecutionsAndTheLastHourOfTheLastDay()
+    {
+        var tool = ExecutionRecords.NewToolName("usage");
+        var other = ExecutionRecords.NewToolName("usage");
+        var day = ExecutionRecords.BaseTime.Date;
+        var start = new DateTimeOffset(day, TimeSpan.Zero);
+        List<ExecutionRecord> records =
+        [
+            // Version 3 last ran late on the first day; version 1 ran after it, early on the next day: the tool's last
+            // hour is version 1's, although version 3's hour of day is later.
+            ExecutionRecords.Create(tool, version: 3, startedAt: start.AddHours(23).AddMinutes(40)),
+            ExecutionRecords.Create(tool, version: 3, outcome: ExecutionOutcome.ToolError, startedAt: start.AddHours(2)),
+            ExecutionRecords.Create(tool, version: 1, startedAt: start.AddHours(10)),
+            ExecutionRecords.Create(tool, version: 1, outcome: ExecutionOutcome.InvalidInput, startedAt: start.AddDays(1).AddHours(1).AddMinutes(5)),
+            ExecutionRecords.Create(tool, version: 1, outcome: ExecutionOutcome.Timeout, startedAt: start.AddDays(1).AddMinutes(59)),
+            ExecutionRecords.Create(other, version: 2, startedAt: start.AddDays(-3).AddHours(4).AddMinutes(30)),
+            ExecutionRecords.Create(other, version: 2, startedAt: start.AddDays(-3).AddHours(4).AddMinutes(31)),
+        ];
+        var sink = CreateSink();
+        await sink.WriteAsync(records[..3]);
+        await sink.WriteAsync(records[3..]);
+        await sink.FlushAsync();
+
+        var usage = (await Store.ReadToolUsageAsync()).Where(u => u.ToolName == tool || u.ToolName == other).ToList();
+
+        Assert.Equal(
+            new[]
+            {
+                new ToolUsage(other, 2, start.AddDays(-3).AddHours(4)),
+                new ToolUsage(tool, 5, start.AddDays(1).AddHours(1)),
+            }.OrderBy(u => u.ToolName, StringComparer.Ordinal),
+            usage);
+        Assert.Equal(start.AddDays(1).AddHours(2), usage.Single(u => u.ToolName == tool).LastUsedBy);
+    }
+
+    [ConformanceFact]
+    public async Task ReadToolUsageAsync_MoreExecutionsLater_CountsEveryExecutionOnce()
+    {
+        var tool = ExecutionRecords.NewToolName("usage");
+        var records = ExecutionRecords.Mixed(tool, 120, seed: 11);
+        var sink = CreateSink();
+        await sink.WriteAsync(records[..70]);
+        await sink.WriteAsync(records[..70]);
+        var first = (await Store.ReadToolUsageAsync()).Single(u => u.ToolName == tool);
+        await sink.WriteAsync(records[50..]);
+        await sink.FlushAsync();
+
+        var second = (await Store.ReadToolUsageAsync()).Single(u => u.ToolName == tool);
+
+        Assert.Equal(70, first.Executions);
+        Assert.Equal(ExecutionRollup.BucketOf(records[..70].Max(r => r.StartedAt)), first.LastHourStart);
+        Assert.Equal(new ToolUsage(tool, 120, ExecutionRollup.BucketOf(records.Max(r => r.StartedAt))), second);
+    }
+
+    [ConformanceFact]
     public async Task WriteAsync_SameRecordsAgain_NoDuplicatesAndRollupsCountedOnce()
     {
         var tool = ExecutionRecords.NewToolName();

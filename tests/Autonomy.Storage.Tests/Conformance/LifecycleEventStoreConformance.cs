@@ -20,6 +20,22 @@ public abstract class LifecycleEventStoreConformance(StoreBackend backend) : Sto
     }
 
     [ConformanceFact]
+    public async Task ListToolsCreatedForAsync_SeveralReasons_TheToolsOfThatReasonOnceByName()
+    {
+        var reason = $"registered from folder {Guid.NewGuid():N}";
+        var second = "b" + NewToolName();
+        var first = "a" + NewToolName();
+        var other = NewToolName();
+        await Stores.Lifecycle.RecordCreationAsync(new NewToolCreationEvent(second, 1, VersionAuthor.Human, null, reason, "{}"));
+        await Stores.Lifecycle.RecordCreationAsync(new NewToolCreationEvent(first, 1, VersionAuthor.Human, null, reason, "{}"));
+        await Stores.Lifecycle.RecordCreationAsync(new NewToolCreationEvent(first, null, VersionAuthor.Human, null, reason, """{"adopted":true}"""));
+        await Stores.Lifecycle.RecordCreationAsync(new NewToolCreationEvent(other, 1, VersionAuthor.Human, null, "written by hand", "{}"));
+
+        Assert.Equal([first, second], await Stores.Lifecycle.ListToolsCreatedForAsync(reason));
+        Assert.Empty(await Stores.Lifecycle.ListToolsCreatedForAsync(reason + " elsewhere"));
+    }
+
+    [ConformanceFact]
     public async Task ListEventsAsync_SeveralEvents_NewestFirstWithinLimit()
     {
         var tool = NewToolName();

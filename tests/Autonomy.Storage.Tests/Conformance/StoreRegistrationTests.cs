@@ -31,5 +31,6 @@ public sealed class StoreRegistrationTests(SqliteDatabase database) : IClassFixt
         Assert.NotNull(services.GetRequiredService<ITestResultStore>());
         Assert.NotNull(services.GetRequiredService<IDeploymentMonitoringStore>());
         Assert.NotNull(services.GetRequiredService<ILifecycleEventStore>());
+        Assert.Same(services.GetRequiredService<ProjectStores>().Alerts, services.GetRequiredService<IAlertStore>());
     }
 }

@@ -9,7 +9,7 @@ internal static class ToolsCommand
     public static Command Create(CliContext cli)
     {
         var connection = new ClusterConnectionOptions();
-        var command = new Command("tools", "Manage the cluster's tools: add, list, show, run, versions, diff, rollback, pin, unpin.")
+        var command = new Command("tools", "Manage the cluster's tools: add, list, show, run, versions, diff, rollback, pin, unpin, restore.")
         {
             ToolsAddCommand.Create(cli, connection),
             ToolsListCommand.Create(cli, connection),
@@ -21,6 +21,7 @@ internal static class ToolsCommand
             ToolsRollbackCommand.Create(cli, connection),
             ToolsPinCommands.CreatePin(cli, connection),
             ToolsPinCommands.CreateUnpin(cli, connection),
+            ToolsRestoreCommand.Create(cli, connection),
         };
         connection.AddTo(command);
         return command;

@@ -57,7 +57,7 @@ internal static class ToolsRunCommand
                 {
                     ToolExecutionStatus.Executed => ExitCodes.For(reply.Result.Outcome),
                     ToolExecutionStatus.UnknownTool => ExitCodes.NotFound,
-                    ToolExecutionStatus.NotDeployed or ToolExecutionStatus.Archived => ExitCodes.Refused,
+                    ToolExecutionStatus.NotDeployed or ToolExecutionStatus.Archived or ToolExecutionStatus.Deleted => ExitCodes.Refused,
                     _ => ExitCodes.ToolFailed,
                 };
             }, cancellationToken);

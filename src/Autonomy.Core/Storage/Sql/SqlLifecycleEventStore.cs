@@ -68,6 +68,20 @@ public sealed class SqlLifecycleEventStore(SqlStoreDatabase database, TimeProvid
             cancellationToken);
 
     /// <inheritdoc />
+    public async Task<IReadOnlyList<string>> ListToolsCreatedForAsync(string reason, CancellationToken cancellationToken = default)
+    {
+        ArgumentException.ThrowIfNullOrWhiteSpace(reason);
+
+        // Sorted here, not in SQL: PostgreSQL orders text by the database's collation, SQLite by bytes.
+        var tools = await database.ListAsync(
+            "SELECT DISTINCT tool_name FROM tool_creation_events WHERE reason = @reason",
+            statement => statement.Value("@reason", reason),
+            static row => row.String(0),
+            cancellationToken).ConfigureAwait(false);
+        return [.. tools.Order(StringComparer.Ordinal)];
+    }
+
+    /// <inheritdoc />
     public Task<IReadOnlyList<LifecycleEvent>> ListEventsAsync(string toolName, int limit, CancellationToken cancellationToken = default) =>
         database.ListAsync(
             $"SELECT {EventColumns} FROM tool_lifecycle_events WHERE tool_name = @tool_name ORDER BY occurred_at DESC, id DESC LIMIT @limit",

@@ -1,0 +1,3 @@
+namespace Autonomy.Storage.Tests.Conformance;
+
+public sealed class AlertStorePostgresTests(PostgresBackend backend) : AlertStoreConformance(backend), IClassFixture<PostgresBackend>, IRequiresPostgres;

@@ -1,0 +1,3 @@
+namespace Autonomy.Storage.Tests.Conformance;
+
+public sealed class AlertStoreSqliteTests(SqliteBackend backend) : AlertStoreConformance(backend), IClassFixture<SqliteBackend>;
