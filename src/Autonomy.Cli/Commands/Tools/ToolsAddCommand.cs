@@ -41,7 +41,7 @@ internal static class ToolsAddCommand
                 return ExitCodes.UsageError;
             }
 
-            var name = ToolNameReader.TryRead(source);
+            var name = Autonomy.Core.Lifecycle.ToolSourceName.TryRead(source)?.ToolName;
             if (name is null)
             {
                 // No literal [Tool("name")]: compile here, which either finds the name or explains the rejection.
