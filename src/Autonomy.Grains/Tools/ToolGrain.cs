@@ -15,9 +15,11 @@ namespace Autonomy.Grains.Tools;
 /// <summary>
 /// One tool. Sources are appended to the version store; the grain keeps summaries, the active, previous and pinned
 /// versions, the metric buckets and the monitoring session. Compilation runs on the thread pool inside
-/// <see cref="ToolCompiler"/> and is only awaited here.
+/// <see cref="ToolCompiler"/> and is only awaited here. The type is split by responsibility: versions and commands
+/// here, monitoring and rollback in <c>ToolGrain.Monitoring.cs</c>, live shadow in <c>ToolGrain.Shadow.cs</c>,
+/// archive, restore and delete in <c>ToolGrain.Lifecycle.cs</c>.
 /// </summary>
-public sealed class ToolGrain(
+public sealed partial class ToolGrain(
     [PersistentState("tool", "autonomy")] IPersistentState<ToolState> state,
     ToolCompiler compiler,
     IToolVersionStore versionStore,
@@ -35,12 +37,6 @@ public sealed class ToolGrain(
 {
     /// <summary>The name of the health-check reminder.</summary>
     public const string HealthCheckReminder = "health-check";
-
-    /// <summary>Source hashes of versions rolled back automatically that the loop may not deploy again.</summary>
-    public const int MaxRolledBackHashes = 20;
-
-    /// <summary>Mismatch samples a live shadow keeps.</summary>
-    public const int MaxShadowSamples = 5;
 
     private readonly ToolGrainOptions _options = options.Value;
     private readonly MonitoringOptions _monitoring = monitoringOptions.Value;
@@ -150,62 +146,6 @@ public sealed class ToolGrain(
     }
 
     /// <inheritdoc />
-    public async Task<ToolCommandResult> StartShadowAsync(int candidateVersion, int baseVersion, long? attemptId)
-    {
-        if (RefuseAutonomous(candidateVersion, baseVersion) is { } refusal)
-        {
-            return refusal;
-        }
-
-        if (State.Shadow is { } running)
-        {
-            return Result(false, $"version {running.CandidateVersion} is already in live shadow");
-        }
-
-        if (await FindVersionAsync(candidateVersion) is null)
-        {
-            return Result(false, $"tool '{Name}' has no version {candidateVersion}");
-        }
-
-        var now = time.GetUtcNow();
-        State.Shadow = new ShadowSummary(
-            candidateVersion,
-            baseVersion,
-            attemptId,
-            now,
-            now + TimeSpan.FromMinutes(_verification.LiveShadowMaxMinutes),
-            _verification.LiveShadowSampleRate,
-            Math.Max(1, _verification.LiveShadowExecutions),
-            ShadowCounts.None,
-            []);
-        State.Stamp++;
-        await WriteStateAsync();
-        await EnsureReminderAsync();
-        await RecordEventAsync("shadow_started", null, null, candidateVersion, new { baseVersion, attemptId, sampleRate = State.Shadow.SampleRate, target = State.Shadow.Target });
-        Log.ShadowStarted(logger, Name, candidateVersion, baseVersion, State.Shadow.SampleRate);
-        return Result(true, $"version {candidateVersion} is in live shadow: {State.Shadow.SampleRate:P0} of calls also run it until {State.Shadow.Target} are compared");
-    }
-
-    /// <inheritdoc />
-    public async Task ReportShadowAsync(ShadowObservations observations)
-    {
-        ArgumentNullException.ThrowIfNull(observations);
-        if (State.Shadow is not { } shadow || shadow.CandidateVersion != observations.CandidateVersion)
-        {
-            // A worker still running a shadow that ended: nothing to add it to.
-            return;
-        }
-
-        var samples = shadow.Samples.Concat(observations.Samples).Take(MaxShadowSamples).ToList();
-        State.Shadow = shadow with { Counts = shadow.Counts.Add(observations.Counts), Samples = samples };
-        _metricsUnsaved = true;
-        if (State.Shadow.Counts.Judged >= State.Shadow.Target)
-        {
-            await ConcludeShadowAsync("enough calls compared");
-        }
-    }
-
-    /// <inheritdoc />
     public async Task<ToolCommandResult> RollbackAsync(int? toVersion, string reason)
     {
         var target = toVersion ?? State.PreviousVersion;
@@ -278,96 +218,6 @@ public sealed class ToolGrain(
     }
 
     /// <inheritdoc />
-    public async Task<ToolCommandResult> ArchiveAsync(string reason)
-    {
-        if (State.LatestVersion == 0 && State.Versions.Count == 0)
-        {
-            return Result(false, $"no tool is named '{Name}'");
-        }
-
-        if (State.Archived)
-        {
-            return Result(true, "the tool was already archived");
-        }
-
-        await EndMonitoringAsync(MonitoringStatus.Aborted, "the tool was archived");
-        await CancelShadowAsync("the tool was archived");
-        State.Archived = true;
-        State.Stamp++;
-        await WriteStateAsync();
-        if (await this.GetReminder(HealthCheckReminder) is { } reminder)
-        {
-            await this.UnregisterReminder(reminder);
-        }
-
-        State.ReminderRegistered = false;
-        await WriteStateAsync();
-        await RecordEventAsync("archived", ToolStatus.Active, ToolStatus.Archived, State.ActiveVersion, new { reason });
-        Log.Archived(logger, Name);
-        return Result(true, "archived");
-    }
-
-    /// <inheritdoc />
-    public async Task<ToolCommandResult> RestoreAsync(string reason)
-    {
-        if (State.LatestVersion == 0 && State.Versions.Count == 0)
-        {
-            return Result(false, $"no tool is named '{Name}'");
-        }
-
-        if (!State.Archived)
-        {
-            return Result(true, "the tool is in service; nothing to restore");
-        }
-
-        var from = State.Deleted ? ToolStatus.Deleted : ToolStatus.Archived;
-        State.Archived = false;
-        State.Deleted = false;
-        State.Stamp++;
-        await WriteStateAsync();
-        if (State.ActiveVersion is not null)
-        {
-            await EnsureReminderAsync();
-        }
-
-        await RecordEventAsync("restored", from, ToolStatus.Active, State.ActiveVersion, new { reason });
-        Log.Restored(logger, Name, from, reason);
-        return Result(true, from == ToolStatus.Deleted ? "restored (it was deleted)" : "restored (it was archived)");
-    }
-
-    /// <inheritdoc />
-    public async Task<ToolCommandResult> MarkDeletedAsync(string reason)
-    {
-        if (State.LatestVersion == 0 && State.Versions.Count == 0)
-        {
-            return Result(false, $"no tool is named '{Name}'");
-        }
-
-        if (State.Deleted)
-        {
-            return Result(true, "the tool was already deleted");
-        }
-
-        var from = State.Archived ? ToolStatus.Archived : ToolStatus.Active;
-        await EndMonitoringAsync(MonitoringStatus.Aborted, "the tool was deleted");
-        await CancelShadowAsync("the tool was deleted");
-        State.Archived = true;
-        State.Deleted = true;
-        State.Stamp++;
-        await WriteStateAsync();
-        if (await this.GetReminder(HealthCheckReminder) is { } reminder)
-        {
-            await this.UnregisterReminder(reminder);
-        }
-
-        State.ReminderRegistered = false;
-        await WriteStateAsync();
-        await RecordEventAsync("deleted", from, ToolStatus.Deleted, State.ActiveVersion, new { reason });
-        Log.MarkedDeleted(logger, Name, reason);
-        return Result(true, "deleted");
-    }
-
-    /// <inheritdoc />
     public Task<ToolDescription> DescribeAsync()
     {
         var windows = State.Buckets
@@ -437,23 +287,6 @@ public sealed class ToolGrain(
         return new ActiveToolVersion(ToolAvailability.Available, version, hash, _activeSource, stamp, await ShadowCandidateAsync());
     }
 
-    private async Task<ShadowCandidate?> ShadowCandidateAsync()
-    {
-        if (State.Shadow is not { } shadow)
-        {
-            return null;
-        }
-
-        if (_shadowCandidate?.Version != shadow.CandidateVersion)
-        {
-            var stored = await versionStore.GetAsync(Name, shadow.CandidateVersion);
-            _shadowCandidate = stored is null ? null : new ShadowCandidate(stored.Version, stored.SourceHash, stored.Source, shadow.SampleRate);
-        }
-
-        // The shadow may have ended during the read.
-        return State.Shadow?.CandidateVersion == _shadowCandidate?.Version ? _shadowCandidate : null;
-    }
-
     /// <inheritdoc />
     public override async Task OnDeactivateAsync(DeactivationReason reason, CancellationToken cancellationToken)
     {
@@ -463,155 +296,10 @@ public sealed class ToolGrain(
         }
     }
 
-    /// <inheritdoc />
-    public Task<HealthCheckReport> CheckHealthAsync() => RunHealthCheckAsync();
-
-    /// <inheritdoc />
-    public async Task ReceiveReminder(string reminderName, TickStatus status)
-    {
-        if (string.Equals(reminderName, HealthCheckReminder, StringComparison.Ordinal))
-        {
-            await RunHealthCheckAsync();
-        }
-    }
-
-    private async Task<HealthCheckReport> RunHealthCheckAsync()
-    {
-        var now = time.GetUtcNow();
-        State.LastHealthCheckAt = now;
-        if (State.Shadow is { } shadow && now >= shadow.EndsAt)
-        {
-            await ConcludeShadowAsync("the live shadow's time ran out");
-        }
-
-        if (State.Archived || State.ActiveVersion is not { } active)
-        {
-            await WriteStateAsync();
-            return new HealthCheckReport(Health(), null, null, false, null, "nothing to check: no active version");
-        }
-
-        var monitoring = State.Monitoring is { } m && m.Version == active ? m : null;
-        var current = MetricsWindow.Sum(State.Buckets, active, monitoring?.StartedAt ?? DateTimeOffset.MinValue, _options.Bucket);
-        var baselineVersion = monitoring?.BaselineVersion ?? State.PreviousVersion;
-        var baseline = monitoring is { BaselineVersion: { } bv }
-            ? new VersionWindow(bv, monitoring.BaselineSuccesses, monitoring.BaselineJudged - monitoring.BaselineSuccesses, 0, monitoring.StartedAt - _monitoring.BaselineWindow, monitoring.StartedAt)
-            : baselineVersion is { } b ? MetricsWindow.Sum(State.Buckets, b, DateTimeOffset.MinValue, _options.Bucket) : null;
-        RegressionDecision? decision = null;
-        if (monitoring is { BaselineVersion: not null })
-        {
-            decision = _detector.Evaluate(new RegressionEvidence(
-                monitoring.BaselineSuccesses, monitoring.BaselineJudged, current?.Successes ?? 0, current?.Judged ?? 0));
-        }
-
-        var regression = decision?.Verdict == RegressionVerdict.Regression;
-        var message = decision?.Reason
-            ?? $"version {active}: {current?.Judged ?? 0} judged executions, success {Percent(current?.SuccessRate)}";
-
-        if (monitoring is not null)
-        {
-            try
-            {
-                await monitoringStore.RecordHealthCheckAsync(new NewHealthCheck(
-                    monitoring.MonitoringId,
-                    current?.Judged ?? 0,
-                    current?.SuccessRate,
-                    regression,
-                    JsonSerializer.Serialize(new
-                    {
-                        current,
-                        baseline,
-                        method = _detector.Name,
-                        verdict = decision?.Verdict.ToString(),
-                        statistic = decision?.Statistic,
-                        threshold = decision?.Threshold,
-                        reason = decision?.Reason,
-                    })));
-                State.Monitoring = monitoring with { HealthChecks = monitoring.HealthChecks + 1, LastVerdict = message };
-            }
-            catch (InvalidOperationException ex)
-            {
-                Log.MonitoringStoreFailed(logger, Name, "health-check", ex);
-                State.Monitoring = null;
-            }
-        }
-
-        int? rolledBackTo = null;
-        if (regression && State.PinnedVersion is { } pinned)
-        {
-            Log.RegressionWhilePinned(logger, Name, active, pinned);
-            message += "; pinned, so not rolled back";
-        }
-        else if (regression && await FindVersionAsync(baselineVersion!.Value) is { } target)
-        {
-            await RollBackAsync(target, "automatic rollback: " + message, automatic: true);
-            rolledBackTo = target.Version;
-        }
-        else if (State.Monitoring is { } session && now >= session.EndsAt)
-        {
-            await EndMonitoringAsync(MonitoringStatus.Completed, "the monitoring window ended without a regression");
-        }
-
-        await WriteStateAsync();
-        return new HealthCheckReport(Health(), current, baseline, regression, rolledBackTo, message);
-    }
-
     private async Task WriteStateAsync(CancellationToken cancellationToken = default)
     {
         await state.WriteStateAsync(cancellationToken);
         _metricsUnsaved = false;
-    }
-
-    private async Task RollBackAsync(ToolVersionSummary target, string reason, bool automatic)
-    {
-        var from = State.ActiveVersion;
-        var monitoringId = State.Monitoring?.MonitoringId;
-        if (from is { } fromVersion)
-        {
-            try
-            {
-                // Names the session, which the store ends as rolled back in the same transaction.
-                await monitoringStore.RecordRollbackAsync(new NewRollback(Name, monitoringId, fromVersion, target.Version, reason, automatic));
-            }
-            catch (Exception ex) when (ex is InvalidOperationException or StoreConflictException)
-            {
-                Log.MonitoringStoreFailed(logger, Name, "rollback", ex);
-            }
-        }
-
-        State.Monitoring = null;
-        if (automatic && State.ActiveSourceHash is { } rolledBackHash)
-        {
-            // The loop must not deploy the same code again, and leaves the tool alone for a while.
-            State.RolledBackHashes.Add(rolledBackHash);
-            if (State.RolledBackHashes.Count > MaxRolledBackHashes)
-            {
-                State.RolledBackHashes.RemoveRange(0, State.RolledBackHashes.Count - MaxRolledBackHashes);
-            }
-
-            State.CooldownUntil = time.GetUtcNow() + _monitoring.Cooldown;
-        }
-
-        await CancelShadowAsync("the tool was rolled back");
-        Activate(target, from, automatic ? "auto-rollback" : "rollback", reason);
-        await WriteStateAsync();
-        await RecordEventAsync("rolled_back", null, null, target.Version, new { fromVersion = from, reason, automatic, cooldownUntil = automatic ? State.CooldownUntil : null });
-        Log.RolledBack(logger, Name, from, target.Version, automatic, reason);
-        metrics.RecordRollback(Name, automatic);
-        if (from is { } rolledBackFrom)
-        {
-            try
-            {
-                // One-way: the coordinator counts it without this turn waiting on it.
-                await GrainFactory.GetGrain<ILoopCoordinatorGrain>(ILoopCoordinatorGrain.ClusterKey)
-                    .RecordRollbackAsync(Name, rolledBackFrom, target.Version, automatic);
-            }
-#pragma warning disable CA1031 // The rollback is done and stored; losing the loop's count of it must not fail it.
-            catch (Exception ex)
-#pragma warning restore CA1031
-            {
-                Log.RollbackNotificationFailed(logger, Name, ex);
-            }
-        }
     }
 
     private void Activate(ToolVersionSummary summary, int? previous, string kind, string reason)
@@ -625,196 +313,6 @@ public sealed class ToolGrain(
         {
             State.Deployments.RemoveRange(0, State.Deployments.Count - ToolState.MaxDeploymentEvents);
         }
-    }
-
-    private async Task<ToolCommandResult> ActivateWithMonitoringAsync(ToolVersionSummary summary, string kind, string reason, long? attemptId)
-    {
-        var version = summary.Version;
-        await EndMonitoringAsync(MonitoringStatus.Aborted, $"superseded by the deploy of version {version}");
-        var previous = State.ActiveVersion;
-        Activate(summary, previous, kind, reason);
-        await StartMonitoringAsync(version, previous, attemptId);
-        await WriteStateAsync();
-        await EnsureReminderAsync();
-        await RecordEventAsync("deployed", null, ToolStatus.Active, version, new { previousVersion = previous, attemptId, reason });
-        Log.Deployed(logger, Name, version, previous);
-        metrics.RecordDeploy(Name);
-        return Result(true, $"version {version} is active");
-    }
-
-    private async Task StartMonitoringAsync(int version, int? baselineVersion, long? attemptId)
-    {
-        var now = time.GetUtcNow();
-        var (successes, judged) = baselineVersion is { } b
-            ? await MonitoringBaseline.ReadAsync(executionStore, Name, b, State.Buckets, _monitoring.BaselineWindow, _options.Bucket, now)
-            : (0L, 0L);
-        double? baselineRate = judged == 0 ? null : (double)successes / judged;
-        try
-        {
-            var session = await monitoringStore.StartAsync(new NewMonitoringSession(Name, version, baselineVersion, baselineRate, _monitoring.Window));
-            State.Monitoring = new MonitoringSummary(session.Id, version, baselineVersion, session.StartedAt, session.EndsAt, 0, successes, judged, attemptId);
-        }
-        catch (StoreConflictException ex)
-        {
-            // A session left active by a lost grain state; the deploy stands, unmonitored.
-            Log.MonitoringStoreFailed(logger, Name, "start", ex);
-            State.Monitoring = null;
-        }
-    }
-
-    private async Task ConcludeShadowAsync(string why)
-    {
-        if (State.Shadow is not { } shadow)
-        {
-            return;
-        }
-
-        State.Shadow = null;
-        State.Stamp++;
-        var counts = shadow.Counts;
-        var enough = counts.Judged >= _verification.ShadowMinimumInputs;
-        var passed = !enough || counts.AgreementRate >= _verification.ShadowAgreementThreshold;
-        var verdict = enough
-            ? $"live shadow: {counts.Agreements} of {counts.Judged} compared calls agree ({Percent(counts.AgreementRate)}, needs {Percent(_verification.ShadowAgreementThreshold)}), {counts.CandidateBreaks} broken, {counts.CandidateFixes} fixed, {counts.Noisy} noisy; {why}"
-            : $"live shadow: only {counts.Judged} compared calls (needs {_verification.ShadowMinimumInputs}); deployed on the offline evidence; {why}";
-        try
-        {
-            await testResults.RecordShadowAsync(new NewShadowTestResult(
-                Name,
-                shadow.BaseVersion,
-                shadow.CandidateVersion,
-                shadow.AttemptId,
-                counts.Total,
-                counts.Agreements,
-                counts.CandidateBreaks + counts.BothFailDifferently,
-                passed && enough,
-                "live-" + _verification.Comparison,
-                JsonSerializer.Serialize(new { mode = "live", counts, agreementRate = counts.AgreementRate, threshold = _verification.ShadowAgreementThreshold, samples = shadow.Samples.Select(sample => System.Text.Json.Nodes.JsonNode.Parse(sample)).ToList(), verdict })));
-        }
-        catch (Exception ex) when (ex is InvalidOperationException or ArgumentException)
-        {
-            Log.MonitoringStoreFailed(logger, Name, "shadow-result", ex);
-        }
-
-        await RecordEventAsync("shadow_ended", null, null, shadow.CandidateVersion, new { passed, verdict });
-        Log.ShadowEnded(logger, Name, shadow.CandidateVersion, passed, verdict);
-        ImprovementOutcome outcome;
-        if (passed && RefuseAutonomous(shadow.CandidateVersion, shadow.BaseVersion) is null && await FindVersionAsync(shadow.CandidateVersion) is { } candidate)
-        {
-            await ActivateWithMonitoringAsync(candidate, "deploy", verdict, shadow.AttemptId);
-            outcome = ImprovementOutcome.Deployed;
-            await CompleteAttemptAsync(shadow.AttemptId, ImprovementStatus.Deployed, shadow.CandidateVersion, null);
-        }
-        else
-        {
-            await WriteStateAsync();
-            outcome = passed ? ImprovementOutcome.DeployRefused : ImprovementOutcome.VerificationFailed;
-            await CompleteAttemptAsync(shadow.AttemptId, ImprovementStatus.Rejected, shadow.CandidateVersion, passed ? "the tool changed during the live shadow" : verdict);
-        }
-
-        try
-        {
-            await GrainFactory.GetGrain<ILoopCoordinatorGrain>(ILoopCoordinatorGrain.ClusterKey).RecordImprovementOutcomeAsync(Name, outcome);
-        }
-#pragma warning disable CA1031 // The outcome is stored; losing the loop's count of it must not fail the shadow.
-        catch (Exception ex)
-#pragma warning restore CA1031
-        {
-            Log.RollbackNotificationFailed(logger, Name, ex);
-        }
-    }
-
-    private async Task CompleteAttemptAsync(long? attemptId, ImprovementStatus status, int candidateVersion, string? error)
-    {
-        if (attemptId is not { } id)
-        {
-            return;
-        }
-
-        try
-        {
-            await attempts.CompleteAsync(id, status, candidateVersion, error);
-        }
-        catch (InvalidOperationException ex)
-        {
-            Log.MonitoringStoreFailed(logger, Name, "attempt", ex);
-        }
-    }
-
-    private async Task CancelShadowAsync(string why)
-    {
-        if (State.Shadow is not { } shadow)
-        {
-            return;
-        }
-
-        State.Shadow = null;
-        State.Stamp++;
-        await RecordEventAsync("shadow_ended", null, null, shadow.CandidateVersion, new { passed = false, verdict = "cancelled: " + why });
-        await CompleteAttemptAsync(shadow.AttemptId, ImprovementStatus.Rejected, shadow.CandidateVersion, "live shadow cancelled: " + why);
-    }
-
-    /// <summary>Why the loop may not deploy or shadow <paramref name="version"/> over <paramref name="baseVersion"/> now, or null.</summary>
-    private ToolCommandResult? RefuseAutonomous(int version, int baseVersion)
-    {
-        if (Refuse(version, allowPinned: false) is { } refusal)
-        {
-            return refusal;
-        }
-
-        if (State.PinnedVersion is { } pinned)
-        {
-            return Result(false, $"tool '{Name}' is pinned to version {pinned}; the loop leaves it alone");
-        }
-
-        if (State.ActiveVersion != baseVersion)
-        {
-            return Result(false, $"the active version is {State.ActiveVersion?.ToString(CultureInfo.InvariantCulture) ?? "none"}, not {baseVersion}");
-        }
-
-        var now = time.GetUtcNow();
-        if (State.CooldownUntil is { } until && now < until)
-        {
-            return Result(false, $"tool '{Name}' is cooling down after an automatic rollback until {until:u}");
-        }
-
-        var hash = State.Versions.FirstOrDefault(v => v.Version == version)?.SourceHash;
-        if (hash is not null && State.RolledBackHashes.Contains(hash))
-        {
-            return Result(false, $"version {version} has the source of a version that was rolled back automatically");
-        }
-
-        return null;
-    }
-
-    private async Task EndMonitoringAsync(MonitoringStatus status, string reason)
-    {
-        if (State.Monitoring is not { } session)
-        {
-            return;
-        }
-
-        State.Monitoring = null;
-        try
-        {
-            await monitoringStore.EndAsync(session.MonitoringId, status, reason);
-        }
-        catch (InvalidOperationException ex)
-        {
-            Log.MonitoringStoreFailed(logger, Name, "end", ex);
-        }
-    }
-
-    private async Task EnsureReminderAsync()
-    {
-        if (State.ReminderRegistered)
-        {
-            return;
-        }
-
-        await this.RegisterOrUpdateReminder(HealthCheckReminder, _options.HealthCheckPeriod, _options.HealthCheckPeriod);
-        State.ReminderRegistered = true;
-        await WriteStateAsync();
     }
 
     private async Task<ToolVersion> AppendAsync(string source, VersionAuthor author, string reason, CancellationToken cancellationToken)
