@@ -51,4 +51,7 @@ internal static partial class Log
 
     [LoggerMessage(EventId = 4021, Level = LogLevel.Information, Message = "Tool {ToolName}: the live shadow of version {CandidateVersion} ended (passed: {Passed}): {Verdict}")]
     public static partial void ShadowEnded(ILogger logger, string toolName, int candidateVersion, bool passed, string verdict);
+
+    [LoggerMessage(EventId = 4022, Level = LogLevel.Warning, Message = "Tool {ToolName}: could not tell the loop's coordinator how an improvement ended")]
+    public static partial void ImprovementNotificationFailed(ILogger logger, string toolName, Exception exception);
 }

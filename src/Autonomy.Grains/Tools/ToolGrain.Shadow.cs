@@ -133,16 +133,7 @@ public sealed partial class ToolGrain
             await CompleteAttemptAsync(shadow.AttemptId, ImprovementStatus.Rejected, shadow.CandidateVersion, passed ? "the tool changed during the live shadow" : verdict);
         }
 
-        try
-        {
-            await GrainFactory.GetGrain<ILoopCoordinatorGrain>(ILoopCoordinatorGrain.ClusterKey).RecordImprovementOutcomeAsync(Name, outcome);
-        }
-#pragma warning disable CA1031 // The outcome is stored; losing the loop's count of it must not fail the shadow.
-        catch (Exception ex)
-#pragma warning restore CA1031
-        {
-            Log.RollbackNotificationFailed(logger, Name, ex);
-        }
+        await TellTheLoopAsync(outcome);
     }
 
     private async Task CompleteAttemptAsync(long? attemptId, ImprovementStatus status, int candidateVersion, string? error)
@@ -173,5 +164,21 @@ public sealed partial class ToolGrain
         State.Stamp++;
         await RecordEventAsync("shadow_ended", null, null, shadow.CandidateVersion, new { passed = false, verdict = "cancelled: " + why });
         await CompleteAttemptAsync(shadow.AttemptId, ImprovementStatus.Rejected, shadow.CandidateVersion, "live shadow cancelled: " + why);
+        await TellTheLoopAsync(ImprovementOutcome.DeployRefused);
+    }
+
+    /// <summary>Tells the loop's coordinator how a live shadow it may have started ended, so its slot frees at once.</summary>
+    private async Task TellTheLoopAsync(ImprovementOutcome outcome)
+    {
+        try
+        {
+            await GrainFactory.GetGrain<ILoopCoordinatorGrain>(ILoopCoordinatorGrain.ClusterKey).RecordImprovementOutcomeAsync(Name, outcome);
+        }
+#pragma warning disable CA1031 // The outcome is stored; losing the loop's count of it must not fail the shadow.
+        catch (Exception ex)
+#pragma warning restore CA1031
+        {
+            Log.ImprovementNotificationFailed(logger, Name, ex);
+        }
     }
 }
