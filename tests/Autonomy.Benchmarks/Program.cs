@@ -45,6 +45,12 @@ if (args is [Autonomy.Benchmarks.Discovery.DiscoveryBenchmarks.Command, .. var d
     return await Autonomy.Benchmarks.Discovery.DiscoveryBenchmarks.RunAsync(discoveryArgs);
 }
 
+// `cluster-processes` asks whether a second silo adds throughput: two silo processes, each pinned to its own core.
+if (args is [ProcessScalingBenchmark.Command, .. var processArgs])
+{
+    return await ProcessScalingBenchmark.RunAsync(processArgs);
+}
+
 if (args is [ClusterBenchmark.Command, .. var clusterArgs])
 {
     return await ClusterBenchmark.RunAsync(clusterArgs);
