@@ -54,4 +54,10 @@ internal static partial class Log
 
     [LoggerMessage(EventId = 4022, Level = LogLevel.Warning, Message = "Tool {ToolName}: could not tell the loop's coordinator how an improvement ended")]
     public static partial void ImprovementNotificationFailed(ILogger logger, string toolName, Exception exception);
+
+    [LoggerMessage(EventId = 4110, Level = LogLevel.Warning, Message = "Live shadow of tool {ToolName} v{Version}: a sample could not be compared")]
+    public static partial void ShadowCompareFailed(ILogger logger, string toolName, int version, Exception exception);
+
+    [LoggerMessage(EventId = 4111, Level = LogLevel.Warning, Message = "Live shadow of tool {ToolName} v{Version}: the comparisons could not be reported")]
+    public static partial void ShadowReportFailed(ILogger logger, string toolName, int version, Exception exception);
 }

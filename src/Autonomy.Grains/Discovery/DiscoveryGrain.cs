@@ -3,7 +3,10 @@ using Orleans.Concurrency;
 
 namespace Autonomy.Grains.Discovery;
 
-/// <summary>A stateless front over the silo's <see cref="ToolDiscovery"/>.</summary>
+/// <summary>
+/// A stateless front over the silo's <see cref="ToolDiscovery"/>. Embedding (a model inference per new version and
+/// per query) and MinHash are CPU work, so they run on the thread pool, off the grain scheduler.
+/// </summary>
 [StatelessWorker]
 public sealed class DiscoveryGrain(ToolDiscovery discovery) : Grain, IDiscoveryGrain
 {
@@ -12,9 +15,9 @@ public sealed class DiscoveryGrain(ToolDiscovery discovery) : Grain, IDiscoveryG
 
     /// <inheritdoc />
     public Task<IReadOnlyList<ToolSearchResult>> SearchAsync(string query, int limit, CancellationToken cancellationToken = default) =>
-        discovery.SearchAsync(query, Math.Clamp(limit, 1, MaxResults), cancellationToken);
+        Task.Run(() => discovery.SearchAsync(query, Math.Clamp(limit, 1, MaxResults), cancellationToken), cancellationToken);
 
     /// <inheritdoc />
     public Task<IReadOnlyList<DuplicateReport>> FindDuplicatesAsync(int limit, CancellationToken cancellationToken = default) =>
-        discovery.FindDuplicatesAsync(Math.Clamp(limit, 1, MaxResults), cancellationToken);
+        Task.Run(() => discovery.FindDuplicatesAsync(Math.Clamp(limit, 1, MaxResults), cancellationToken), cancellationToken);
 }

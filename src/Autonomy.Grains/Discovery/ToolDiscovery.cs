@@ -128,11 +128,14 @@ public sealed class ToolDiscovery(
                 float[]? vector = null;
                 if (embedder is not null)
                 {
-                    vector = stored.TryGetValue(listing.ToolName, out var s) && s.Version == listing.LatestVersion
-                        ? s.Vector
-                        : embedder.Embed(ToolDocument.Text(tool.Metadata));
-                    if (!ReferenceEquals(vector, s?.Vector))
+                    if (stored.TryGetValue(listing.ToolName, out var saved) && saved.Version == listing.LatestVersion)
                     {
+                        vector = saved.Vector;
+                    }
+                    else
+                    {
+                        // Once per version and model: every silo finds it in the table afterwards.
+                        vector = embedder.Embed(ToolDocument.Text(tool.Metadata));
                         await embeddings.SaveAsync(listing.ToolName, listing.LatestVersion, Model, vector, cancellationToken);
                     }
 

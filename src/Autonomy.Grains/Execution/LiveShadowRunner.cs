@@ -17,7 +17,7 @@ namespace Autonomy.Grains.Execution;
 /// active version once more (a second run of the same code whose differing fields are noise, as Diffy learns it),
 /// judges the pair with <see cref="ShadowPairJudge"/>, and reports the counts to the tool's grain in batches.
 /// </summary>
-public sealed partial class LiveShadowRunner : IAsyncDisposable
+public sealed class LiveShadowRunner : IAsyncDisposable
 {
     /// <summary>Samples waiting at most; more are dropped.</summary>
     public const int QueueCapacity = 256;
@@ -114,7 +114,7 @@ public sealed partial class LiveShadowRunner : IAsyncDisposable
             catch (Exception ex) when (ex is not OperationCanceledException)
 #pragma warning restore CA1031
             {
-                LogCompareFailed(_logger, sample.ToolName, sample.Candidate.Version, ex);
+                Log.ShadowCompareFailed(_logger, sample.ToolName, sample.Candidate.Version, ex);
             }
         }
     }
@@ -141,7 +141,7 @@ public sealed partial class LiveShadowRunner : IAsyncDisposable
         {
             var pending = _pending.TryGetValue(key, out var existing) ? existing : _pending[key] = new Pending();
             pending.Add(judged.Class);
-            if (!ShadowTally.IsAgreeing(judged.Class) && ShadowTally.IsJudged(judged.Class) && pending.Samples.Count < ToolGrainShadowSamples)
+            if (!ShadowTally.IsAgreeing(judged.Class) && ShadowTally.IsJudged(judged.Class) && pending.Samples.Count < Tools.ToolGrain.MaxShadowSamples)
             {
                 pending.Samples.Add(JsonSerializer.Serialize(new
                 {
@@ -166,8 +166,6 @@ public sealed partial class LiveShadowRunner : IAsyncDisposable
         }
     }
 
-    private const int ToolGrainShadowSamples = 5;
-
     private async Task ReportAsync(string toolName, int version, Pending pending)
     {
         try
@@ -178,15 +176,9 @@ public sealed partial class LiveShadowRunner : IAsyncDisposable
         catch (Exception ex)
 #pragma warning restore CA1031
         {
-            LogReportFailed(_logger, toolName, version, ex);
+            Log.ShadowReportFailed(_logger, toolName, version, ex);
         }
     }
-
-    [LoggerMessage(EventId = 4110, Level = LogLevel.Warning, Message = "Live shadow of tool {ToolName} v{Version}: a sample could not be compared")]
-    private static partial void LogCompareFailed(ILogger logger, string toolName, int version, Exception exception);
-
-    [LoggerMessage(EventId = 4111, Level = LogLevel.Warning, Message = "Live shadow of tool {ToolName} v{Version}: the comparisons could not be reported")]
-    private static partial void LogReportFailed(ILogger logger, string toolName, int version, Exception exception);
 
     private sealed record ShadowSample(string ToolName, ShadowCandidate Candidate, CompiledTool Active, string Input, ExecutionResult ActiveResult);
 
