@@ -1,6 +1,4 @@
 using System.Globalization;
-using System.Net;
-using System.Net.Sockets;
 using Autonomy.Silo.Tests.Support;
 
 namespace Autonomy.Cli.Tests.Cluster;
@@ -84,10 +82,5 @@ public sealed class ClusterSiloFixture : IAsyncLifetime
         }
         """;
 
-    internal static int FreePort()
-    {
-        using var listener = new TcpListener(IPAddress.Loopback, 0);
-        listener.Start();
-        return ((IPEndPoint)listener.LocalEndpoint).Port;
-    }
+    internal static int FreePort() => Autonomy.Silo.Tests.Support.FreePorts.Next();
 }

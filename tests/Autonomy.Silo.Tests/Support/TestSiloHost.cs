@@ -1,6 +1,4 @@
 using System.Globalization;
-using System.Net;
-using System.Net.Sockets;
 using Autonomy.Storage.Embedded;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.Data.Sqlite;
@@ -94,10 +92,5 @@ public sealed class TestSiloHost : IAsyncDisposable
 
     private static string Setting(string key, int value) => string.Create(CultureInfo.InvariantCulture, $"--{key}={value}");
 
-    private static int FreePort()
-    {
-        using var listener = new TcpListener(IPAddress.Loopback, 0);
-        listener.Start();
-        return ((IPEndPoint)listener.LocalEndpoint).Port;
-    }
+    private static int FreePort() => FreePorts.Next();
 }

@@ -1,5 +1,6 @@
 using System.Diagnostics;
 using Autonomy.Core.Storage;
+using Autonomy.Silo.Tests.Support;
 using Autonomy.Storage.Embedded;
 using Autonomy.Storage.Postgres;
 using Autonomy.Storage.Tests.Support;

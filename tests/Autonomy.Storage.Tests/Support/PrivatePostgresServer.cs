@@ -1,5 +1,6 @@
 using System.Diagnostics;
 using System.Globalization;
+using Autonomy.Silo.Tests.Support;
 using Npgsql;
 
 namespace Autonomy.Storage.Tests.Support;

@@ -1,4 +1,5 @@
 using System.Net;
+using Autonomy.Silo.Tests.Support;
 using Autonomy.Storage.SiloProviders.Hosting;
 using Autonomy.Storage.Tests.Support;
 using Microsoft.Extensions.DependencyInjection;
