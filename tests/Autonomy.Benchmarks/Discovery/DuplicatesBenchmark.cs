@@ -162,13 +162,13 @@ internal static class DuplicatesBenchmark
             for (var c = 0; c < RenamedCopies; c++)
             {
                 var name = $"{sample.Name}_copy{c}";
-                corpus.Add((name, SourceRenamer.Rename(sample.Source, sample.Name, name, "C" + c.ToString(CultureInfo.InvariantCulture)), Near(sampleEmbeddings[s], random), s));
+                corpus.Add((name, Autonomy.Core.Tests.Discovery.ToolRenamer.Rename(sample.Source, sample.Name, name, "C" + c.ToString(CultureInfo.InvariantCulture)), Near(sampleEmbeddings[s], random), s));
             }
 
             for (var c = 0; c < PaddedCopies; c++)
             {
                 var name = $"{sample.Name}_padded{c}";
-                var source = SourceRenamer.Rename(sample.Source, sample.Name, name, "P" + c.ToString(CultureInfo.InvariantCulture));
+                var source = Autonomy.Core.Tests.Discovery.ToolRenamer.Rename(sample.Source, sample.Name, name, "P" + c.ToString(CultureInfo.InvariantCulture));
                 var helpers = string.Concat(Enumerable.Range(0, random.Next(1, 3)).Select(h => writer.Helper(90 + h)));
                 corpus.Add((name, source[..source.LastIndexOf('}')] + helpers + "}\n", Near(sampleEmbeddings[s], random), s));
             }

@@ -7,6 +7,7 @@ namespace Autonomy.Core.Tests.Discovery;
 /// <summary>
 /// Makes a renamed copy of a tool source, as a person copying a tool would: a new tool name, and every class,
 /// method, field, parameter and local declared in the source renamed consistently. The code is otherwise unchanged.
+/// Shared with the duplicate-detection benchmark (linked into tests/Autonomy.Benchmarks).
 /// </summary>
 internal static class ToolRenamer
 {
@@ -36,8 +37,9 @@ internal static class ToolRenamer
 
         var renamed = new Rewriter(declared, suffix).Visit(root).ToFullString();
         var attribute = $"[Tool(\"{oldToolName}\"";
-        Assert.Contains(attribute, renamed, StringComparison.Ordinal);
-        return renamed.Replace(attribute, $"[Tool(\"{newToolName}\"", StringComparison.Ordinal);
+        return renamed.Contains(attribute, StringComparison.Ordinal)
+            ? renamed.Replace(attribute, $"[Tool(\"{newToolName}\"", StringComparison.Ordinal)
+            : throw new InvalidOperationException($"No {attribute} in the source.");
     }
 
     private sealed class Rewriter(HashSet<string> declared, string suffix) : CSharpSyntaxRewriter
