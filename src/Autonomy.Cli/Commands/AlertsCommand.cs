@@ -73,7 +73,7 @@ internal static class AlertsCommand
     private static Command Ack(CliContext cli, ClusterConnectionOptions connection)
     {
         var id = new Argument<long>("id") { Description = "The alert's id, as 'autonomy alerts' lists it." };
-        var by = new Option<string?>("--as") { Description = "Who acknowledges, for the record (default: the user name)." };
+        var by = CommonOptions.Actor("acknowledges");
         var json = CommonOptions.Json();
         var command = new Command(
             "ack",
@@ -90,7 +90,7 @@ internal static class AlertsCommand
                 return ExitCodes.UsageError;
             }
 
-            var who = parse.GetValue(by) is { Length: > 0 } given ? given : Environment.UserName;
+            var who = CommonOptions.ActorOf(parse, by);
             return await ClusterRunner.RunAsync(cli, parse, connection, async client =>
             {
                 var reply = await client.GetGrain<IAlertGrain>(IAlertGrain.Key).AcknowledgeAsync(alertId, who, cancellationToken);

@@ -1,5 +1,4 @@
 using System.Text.Json;
-using Autonomy.Abstractions.Execution;
 using Autonomy.Core.Repair;
 using Autonomy.Core.Storage;
 
@@ -78,12 +77,5 @@ public static class ReplaySelection
         {
             return "not-json";
         }
-    }
-
-    /// <summary>Whether the recorded execution can be replayed (its input was kept whole and it was not the caller's fault).</summary>
-    public static bool IsReplayable(ExecutionRecord execution)
-    {
-        ArgumentNullException.ThrowIfNull(execution);
-        return execution.Input is not null && !execution.InputTruncated && execution.Outcome != ExecutionOutcome.InvalidInput;
     }
 }

@@ -24,7 +24,31 @@ public sealed partial class VersionHistoryGrain(
     public const int TestsRead = 200;
 
     /// <inheritdoc />
-    public async Task<IReadOnlyList<VersionHistoryEntry>> ListAsync(string toolName, CancellationToken cancellationToken = default)
+    public async Task<IReadOnlyList<VersionHistoryEntry>> ListAsync(string toolName, CancellationToken cancellationToken = default) =>
+        [.. (await ReadAsync(toolName, cancellationToken)).Select(v => v.Entry)];
+
+    /// <inheritdoc />
+    public async Task<VersionComparison?> CompareAsync(string toolName, int left, int right, CancellationToken cancellationToken = default)
+    {
+        var history = await ReadAsync(toolName, cancellationToken);
+        var l = history.FirstOrDefault(v => v.Entry.Version == left);
+        var r = history.FirstOrDefault(v => v.Entry.Version == right);
+        if (l.Entry is null || r.Entry is null)
+        {
+            return null;
+        }
+
+        // Each version's own rollups, from its creation: a version only runs while it is active.
+        var now = time.GetUtcNow();
+        var to = now + ExecutionRollup.BucketWidth;
+        var leftRollups = await executions.ReadRollupsAsync(toolName, left, l.Stored.CreatedAt, to, cancellationToken);
+        var rightRollups = await executions.ReadRollupsAsync(toolName, right, r.Stored.CreatedAt, to, cancellationToken);
+        var diff = LineDiff.Unified(l.Stored.Source, r.Stored.Source, $"{toolName} v{left}", $"{toolName} v{right}");
+        return new VersionComparison(toolName, l.Entry, r.Entry, Metrics(l.Entry, leftRollups, now), Metrics(r.Entry, rightRollups, now), diff);
+    }
+
+    /// <summary>The tool's stored versions, oldest first, each with its history entry; empty for no tool.</summary>
+    private async Task<IReadOnlyList<(ToolVersion Stored, VersionHistoryEntry Entry)>> ReadAsync(string toolName, CancellationToken cancellationToken)
     {
         if (string.IsNullOrWhiteSpace(toolName))
         {
@@ -39,27 +63,7 @@ public sealed partial class VersionHistoryGrain(
 
         var periods = VersionLivePeriods.From(await lifecycle.ListEventsAsync(toolName, EventsRead, cancellationToken));
         var runs = await tests.ListSummaryAsync(toolName, TestsRead, cancellationToken);
-        return [.. stored.OrderBy(v => v.Version).Select(v => Entry(v, periods, runs))];
-    }
-
-    /// <inheritdoc />
-    public async Task<VersionComparison?> CompareAsync(string toolName, int left, int right, CancellationToken cancellationToken = default)
-    {
-        var history = await ListAsync(toolName, cancellationToken);
-        var l = history.FirstOrDefault(v => v.Version == left);
-        var r = history.FirstOrDefault(v => v.Version == right);
-        if (l is null || r is null)
-        {
-            return null;
-        }
-
-        var leftSource = await versions.GetAsync(toolName, left, cancellationToken);
-        var rightSource = await versions.GetAsync(toolName, right, cancellationToken);
-        var now = time.GetUtcNow();
-        var from = history.Min(v => v.CreatedAt);
-        var rollups = await executions.ReadRollupsAsync(toolName, null, from, now + ExecutionRollup.BucketWidth, cancellationToken);
-        var diff = LineDiff.Unified(leftSource!.Source, rightSource!.Source, $"{toolName} v{left}", $"{toolName} v{right}");
-        return new VersionComparison(toolName, l, r, Metrics(l, rollups, now), Metrics(r, rollups, now), diff);
+        return [.. stored.OrderBy(v => v.Version).Select(v => (v, Entry(v, periods, runs)))];
     }
 
     private static VersionSideMetrics Metrics(VersionHistoryEntry entry, IReadOnlyList<ExecutionRollup> rollups, DateTimeOffset now)

@@ -33,78 +33,15 @@ internal static class ToolSources
     /// multiple of ten (it fails on most inputs).
     /// </summary>
     public static string Echo(string name, int mark, bool failing = false) =>
-        $$"""
-        using System.Text.Json.Nodes;
-        using System.Threading.Tasks;
-        using Autonomy.Tools;
-
-        namespace Autonomy.Tests.Tools;
-
-        [Tool("{{name}}", "Echoes n, marked.")]
-        public sealed class EchoTool : ITool
-        {
-            public Task<JsonNode?> ExecuteAsync(JsonNode? input, ToolContext context)
-            {
-                var n = input?["n"]?.GetValue<int>() ?? 0;
-                if ({{(failing ? "true" : "false")}} && n % 10 != 0)
-                {
-                    throw new System.InvalidOperationException("broken for " + n);
-                }
-
-                return Task.FromResult<JsonNode?>(new JsonObject { ["n"] = n, ["mark"] = {{mark.ToString(CultureInfo.InvariantCulture)}} });
-            }
-        }
-        """;
+        Guarded(name, "Echoes n, marked.", "EchoTool", $"{(failing ? "true" : "false")} && n % 10 != 0", "System.InvalidOperationException(\"broken for \" + n)", Marked(mark));
 
     /// <summary>A tool that echoes <c>n</c>, and throws when <c>n</c> exceeds <paramref name="failAbove"/> (never when null).</summary>
     public static string Threshold(string name, int? failAbove) =>
-        $$"""
-        using System.Text.Json.Nodes;
-        using System.Threading.Tasks;
-        using Autonomy.Tools;
-
-        namespace Autonomy.Tests.Tools;
-
-        [Tool("{{name}}", "Echoes n.")]
-        public sealed class ThresholdTool : ITool
-        {
-            public Task<JsonNode?> ExecuteAsync(JsonNode? input, ToolContext context)
-            {
-                var n = input?["n"]?.GetValue<int>() ?? 0;
-                if (n > {{(failAbove ?? int.MaxValue).ToString(CultureInfo.InvariantCulture)}})
-                {
-                    throw new System.OverflowException("too large: " + n);
-                }
-
-                return Task.FromResult<JsonNode?>(new JsonObject { ["n"] = n });
-            }
-        }
-        """;
+        Guarded(name, "Echoes n.", "ThresholdTool", $"n > {(failAbove ?? int.MaxValue).ToString(CultureInfo.InvariantCulture)}", "System.OverflowException(\"too large: \" + n)", "[\"n\"] = n");
 
     /// <summary>A tool that fails on one input in twenty (<c>n</c> a multiple of 20): 95 % success on uniform traffic; <paramref name="mark"/> tells versions apart.</summary>
     public static string Flaky(string name, int mark) =>
-        $$"""
-        using System.Text.Json.Nodes;
-        using System.Threading.Tasks;
-        using Autonomy.Tools;
-
-        namespace Autonomy.Tests.Tools;
-
-        [Tool("{{name}}", "Echoes n, failing on multiples of 20.")]
-        public sealed class FlakyTool : ITool
-        {
-            public Task<JsonNode?> ExecuteAsync(JsonNode? input, ToolContext context)
-            {
-                var n = input?["n"]?.GetValue<int>() ?? 0;
-                if (n % 20 == 0)
-                {
-                    throw new System.InvalidOperationException("unlucky " + n);
-                }
-
-                return Task.FromResult<JsonNode?>(new JsonObject { ["n"] = n, ["mark"] = {{mark.ToString(CultureInfo.InvariantCulture)}} });
-            }
-        }
-        """;
+        Guarded(name, "Echoes n, failing on multiples of 20.", "FlakyTool", "n % 20 == 0", "System.InvalidOperationException(\"unlucky \" + n)", Marked(mark));
 
     /// <summary>A tool that reads a file: the policy rejects it.</summary>
     public static string ReadsFiles(string name) =>
@@ -120,6 +57,33 @@ internal static class ToolSources
         {
             public Task<JsonNode?> ExecuteAsync(JsonNode? input, ToolContext context) =>
                 Task.FromResult<JsonNode?>(System.IO.File.ReadAllText("/etc/passwd"));
+        }
+        """;
+
+    private static string Marked(int mark) => $"[\"n\"] = n, [\"mark\"] = {mark.ToString(CultureInfo.InvariantCulture)}";
+
+    /// <summary>A tool that reads <c>n</c>, throws <paramref name="exception"/> when <paramref name="failWhen"/> holds, and answers <paramref name="output"/>.</summary>
+    private static string Guarded(string name, string description, string className, string failWhen, string exception, string output) =>
+        $$"""
+        using System.Text.Json.Nodes;
+        using System.Threading.Tasks;
+        using Autonomy.Tools;
+
+        namespace Autonomy.Tests.Tools;
+
+        [Tool("{{name}}", "{{description}}")]
+        public sealed class {{className}} : ITool
+        {
+            public Task<JsonNode?> ExecuteAsync(JsonNode? input, ToolContext context)
+            {
+                var n = input?["n"]?.GetValue<int>() ?? 0;
+                if ({{failWhen}})
+                {
+                    throw new {{exception}};
+                }
+
+                return Task.FromResult<JsonNode?>(new JsonObject { {{output}} });
+            }
         }
         """;
 }

@@ -15,7 +15,7 @@ internal static class ApproveCommand
     {
         var connection = new ClusterConnectionOptions();
         var attempt = new Argument<long>("attempt") { Description = "The attempt's id, as 'autonomy attempts' lists it." };
-        var approver = new Option<string?>("--as") { Description = "Who approves, for the record (default: the user name)." };
+        var approver = CommonOptions.Actor("approves");
         var json = CommonOptions.Json();
         var command = new Command(
             "approve",
@@ -34,7 +34,7 @@ internal static class ApproveCommand
                 return ExitCodes.UsageError;
             }
 
-            var who = parse.GetValue(approver) is { Length: > 0 } given ? given : Environment.UserName;
+            var who = CommonOptions.ActorOf(parse, approver);
             return await ClusterRunner.RunAsync(cli, parse, connection, async client =>
             {
                 var reply = await client.GetGrain<IApprovalGrain>(0).ApproveAsync(id, who, cancellationToken);
