@@ -9,10 +9,15 @@ namespace Autonomy.Storage.Embedded;
 /// The execution log's row insert as one SQLite statement, prepared once per batch and bound by position through
 /// SQLitePCL's raw API. <see cref="SqliteCommand"/> looks every parameter up by name and boxes every value, on every
 /// row; on the hot path that cost as much as SQLite's own work, so this statement binds integers and text directly.
+/// A parameter keeps its value from one row to the next (SQLite keeps bindings across a reset), so a value equal to
+/// the previous row's is not bound again: in a batch of one tool's executions most columns (tool, version, outcome,
+/// the empty error columns, log, silo) repeat, and each bind is a call into SQLite through SQLitePCL's handles.
 /// It runs on the connection (and inside the transaction) of the caller.
 /// </summary>
 internal sealed class SqliteExecutionInsert : IDisposable
 {
+    private const int Parameters = 22;
+
     private const string Sql =
         """
         INSERT INTO tool_executions
@@ -25,6 +30,12 @@ internal sealed class SqliteExecutionInsert : IDisposable
 
     private readonly sqlite3 _database;
     private readonly sqlite3_stmt _statement;
+
+    // What each parameter holds now, by index (1-based, as SQLite counts); Unbound also while a bind is under way,
+    // so that a bind SQLite refused is never taken for done.
+    private readonly Held[] _held = new Held[Parameters + 1];
+    private readonly long[] _integers = new long[Parameters + 1];
+    private readonly string?[] _texts = new string?[Parameters + 1];
 
     // Text is encoded here and bound as UTF-8; SQLite copies it at bind time (SQLITE_TRANSIENT), so one buffer
     // serves every column and row without an allocation per value.
@@ -45,36 +56,38 @@ internal sealed class SqliteExecutionInsert : IDisposable
         record.ExecutionId.TryWriteBytes(id);
         try
         {
+            // The id, times, measurements and documents differ from row to row: always bound.
             Check(raw.sqlite3_bind_blob(_statement, 1, id));
+            BindInteger(4, record.StartedAt.ToUnixTimeMilliseconds(), always: true);
+            BindInteger(5, record.DurationMicroseconds, always: true);
+            BindText(7, record.Input, always: true);
+            BindText(8, record.Output, always: true);
+            BindInteger(16, record.Steps, always: true);
+            BindInteger(17, record.AllocatedBytes, always: true);
+
             BindText(2, record.ToolName);
-            Check(raw.sqlite3_bind_int(_statement, 3, record.ToolVersion));
-            Check(raw.sqlite3_bind_int64(_statement, 4, record.StartedAt.ToUnixTimeMilliseconds()));
-            Check(raw.sqlite3_bind_int64(_statement, 5, record.DurationMicroseconds));
-            Check(raw.sqlite3_bind_int(_statement, 6, (int)record.Outcome));
-            BindText(7, record.Input);
-            BindText(8, record.Output);
-            Check(raw.sqlite3_bind_int(_statement, 9, record.InputTruncated ? 1 : 0));
-            Check(raw.sqlite3_bind_int(_statement, 10, record.OutputTruncated ? 1 : 0));
+            BindInteger(3, record.ToolVersion);
+            BindInteger(6, (int)record.Outcome);
+            BindInteger(9, record.InputTruncated ? 1 : 0);
+            BindInteger(10, record.OutputTruncated ? 1 : 0);
             BindText(11, record.Message);
             BindText(12, record.ErrorType);
             if (record.ErrorLine is { } line)
             {
-                Check(raw.sqlite3_bind_int(_statement, 13, line));
+                BindInteger(13, line);
             }
             else
             {
-                Check(raw.sqlite3_bind_null(_statement, 13));
+                BindText(13, null);
             }
 
             BindText(14, record.ErrorMember);
-            Check(raw.sqlite3_bind_int(_statement, 15, (int)record.Budget));
-            Check(raw.sqlite3_bind_int64(_statement, 16, record.Steps));
-            Check(raw.sqlite3_bind_int64(_statement, 17, record.AllocatedBytes));
+            BindInteger(15, (int)record.Budget);
             BindText(18, record.LogLines);
-            Check(raw.sqlite3_bind_int(_statement, 19, record.DroppedLogLines));
+            BindInteger(19, record.DroppedLogLines);
             BindText(20, record.Caller);
             BindText(21, record.Silo);
-            Check(raw.sqlite3_bind_int64(_statement, 22, record.RecordedAt.ToUnixTimeMilliseconds()));
+            BindInteger(22, record.RecordedAt.ToUnixTimeMilliseconds());
 
             var step = raw.sqlite3_step(_statement);
             if (step != raw.SQLITE_DONE)
@@ -86,18 +99,42 @@ internal sealed class SqliteExecutionInsert : IDisposable
         }
         finally
         {
+            // Bindings survive the reset: the next row rebinds only what differs.
             raw.sqlite3_reset(_statement);
-            raw.sqlite3_clear_bindings(_statement);
         }
     }
 
     public void Dispose() => _statement.Dispose();
 
-    private void BindText(int index, string? value)
+    private void BindInteger(int index, long value, bool always = false)
+    {
+        if (!always && _held[index] == Held.Integer && _integers[index] == value)
+        {
+            return;
+        }
+
+        _held[index] = Held.Unbound;
+        Check(raw.sqlite3_bind_int64(_statement, index, value));
+        _held[index] = Held.Integer;
+        _integers[index] = value;
+    }
+
+    private void BindText(int index, string? value, bool always = false)
     {
         if (value is null)
         {
-            Check(raw.sqlite3_bind_null(_statement, index));
+            if (always || _held[index] != Held.Null)
+            {
+                _held[index] = Held.Unbound;
+                Check(raw.sqlite3_bind_null(_statement, index));
+                _held[index] = Held.Null;
+            }
+
+            return;
+        }
+
+        if (!always && _held[index] == Held.Text && string.Equals(_texts[index], value, StringComparison.Ordinal))
+        {
             return;
         }
 
@@ -108,7 +145,10 @@ internal sealed class SqliteExecutionInsert : IDisposable
         }
 
         var length = Encoding.UTF8.GetBytes(value, _utf8);
+        _held[index] = Held.Unbound;
         Check(raw.sqlite3_bind_text(_statement, index, _utf8.AsSpan(0, length)));
+        _held[index] = Held.Text;
+        _texts[index] = value;
     }
 
     private void Check(int result)
@@ -117,5 +157,13 @@ internal sealed class SqliteExecutionInsert : IDisposable
         {
             SqliteException.ThrowExceptionForRC(result, _database);
         }
+    }
+
+    private enum Held
+    {
+        Unbound,
+        Null,
+        Integer,
+        Text,
     }
 }

@@ -84,10 +84,13 @@ public sealed class SqliteExecutionStore : IExecutionStore
     {
         ArgumentException.ThrowIfNullOrEmpty(toolName);
         ArgumentOutOfRangeException.ThrowIfNegative(limit);
+
+        // The outcome terms are the partial index ix_tool_executions_tool_failures' own (0008): SQLite uses a partial
+        // index only for a query that repeats its terms.
         return ReadRecordsAsync(
             $"""
             {SelectRecord}
-            WHERE tool_name = $tool AND outcome IN (1, 2, 3, 5) AND started_at >= $since
+            WHERE tool_name = $tool AND outcome <> 0 AND outcome <> 4 AND started_at >= $since
             ORDER BY started_at DESC, execution_id DESC
             LIMIT $limit
             """,

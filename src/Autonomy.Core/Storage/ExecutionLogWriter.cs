@@ -40,6 +40,8 @@ public sealed class ExecutionLogWriter : IAsyncDisposable
     private long _processed;
     private long _flushTarget;
     private long _accepted;
+    private long _taken;
+    private long _fillAt = long.MaxValue;
     private long _written;
     private long _alreadyStored;
     private long _rejected;
@@ -140,7 +142,7 @@ public sealed class ExecutionLogWriter : IAsyncDisposable
         Interlocked.Increment(ref _reserved);
         if (_channel.Writer.TryWrite(capped))
         {
-            Interlocked.Increment(ref _accepted);
+            Accepted();
             return true;
         }
 
@@ -185,7 +187,7 @@ public sealed class ExecutionLogWriter : IAsyncDisposable
         try
         {
             await _channel.Writer.WriteAsync(capped, cancellationToken).ConfigureAwait(false);
-            Interlocked.Increment(ref _accepted);
+            Accepted();
         }
         catch (ChannelClosedException)
         {
@@ -357,11 +359,12 @@ public sealed class ExecutionLogWriter : IAsyncDisposable
                     if (reader.TryRead(out var record))
                     {
                         batch.Add(record);
+                        _taken++;
                         continue;
                     }
 
                     var remaining = maxAge - _time.GetElapsedTime(started);
-                    if (remaining <= TimeSpan.Zero || !await WaitForMoreAsync(reader, remaining).ConfigureAwait(false))
+                    if (remaining <= TimeSpan.Zero || !await WaitToFillAsync(_options.BatchSize - batch.Count, remaining).ConfigureAwait(false))
                     {
                         break;
                     }
@@ -416,26 +419,49 @@ public sealed class ExecutionLogWriter : IAsyncDisposable
         Processed(batch);
     }
 
-    private async Task<bool> WaitForMoreAsync(ChannelReader<ExecutionRecord> reader, TimeSpan remaining)
+    /// <summary>
+    /// Sleeps until the buffer holds the <paramref name="missing"/> records that fill the batch, the batch's age runs
+    /// out, or a flush or stop wants the batch now (false: write it without reading more). A steady stream of
+    /// records wakes the loop once per batch: waking it for every record cost the loop a wake-up, a timer and three
+    /// token sources per record or two.
+    /// </summary>
+    private async Task<bool> WaitToFillAsync(int missing, TimeSpan remaining)
     {
         var wake = new CancellationTokenSource();
         Volatile.Write(ref _wake, wake);
+        var fillAt = _taken + missing;
+        Volatile.Write(ref _fillAt, fillAt);
 
-        // Checked after the new wake-up source is published, so a flush or stop that comes later cancels it.
+        // Checked after the new wake-up source and fill mark are published, so a flush, stop or filling record that
+        // comes later cancels the wait, and one that came before is seen here.
         if (FlushPending() || Volatile.Read(ref _stopping) != 0)
         {
             return false;
         }
 
-        using var timeout = new CancellationTokenSource(remaining, _time);
-        using var linked = CancellationTokenSource.CreateLinkedTokenSource(timeout.Token, wake.Token);
-        try
+        if (Volatile.Read(ref _accepted) < fillAt)
         {
-            return await reader.WaitToReadAsync(linked.Token).ConfigureAwait(false);
+            try
+            {
+                await Task.Delay(remaining, _time, wake.Token).ConfigureAwait(false);
+            }
+            catch (OperationCanceledException)
+            {
+                // Filled, flushed or stopped: which one is read below.
+            }
         }
-        catch (OperationCanceledException)
+
+        Volatile.Write(ref _fillAt, long.MaxValue);
+        return !FlushPending() && Volatile.Read(ref _stopping) == 0;
+    }
+
+    /// <summary>Counts an accepted record, and wakes the loop when this record fills the batch it is waiting on.</summary>
+    private void Accepted()
+    {
+        if (Interlocked.Increment(ref _accepted) == Volatile.Read(ref _fillAt))
         {
-            return false;
+            // Asynchronously: the loop's continuation must not run on the recording caller's thread.
+            _ = Volatile.Read(ref _wake).CancelAsync();
         }
     }
 

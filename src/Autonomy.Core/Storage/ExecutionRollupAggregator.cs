@@ -100,16 +100,26 @@ public static class ExecutionRollupAggregator
     {
         ArgumentNullException.ThrowIfNull(records);
         var buckets = new Dictionary<(string Tool, int Version, long Bucket), Accumulator>();
+
+        // A batch is mostly runs of one tool's executions within one hour: the previous row's bucket is tried first.
+        (string Tool, int Version, long Bucket) previousKey = default;
+        Accumulator? previous = null;
         foreach (var record in records)
         {
-            var key = (record.ToolName, record.ToolVersion, ExecutionRollup.BucketOf(record.StartedAt).UtcTicks);
-            if (!buckets.TryGetValue(key, out var accumulator))
+            (string Tool, int Version, long Bucket) key = (record.ToolName, record.ToolVersion, ExecutionRollup.BucketOf(record.StartedAt).UtcTicks);
+            if (previous is null || key.Bucket != previousKey.Bucket || key.Version != previousKey.Version
+                || !string.Equals(key.Tool, previousKey.Tool, StringComparison.Ordinal))
             {
-                accumulator = new Accumulator();
-                buckets.Add(key, accumulator);
+                if (!buckets.TryGetValue(key, out previous))
+                {
+                    previous = new Accumulator();
+                    buckets.Add(key, previous);
+                }
+
+                previousKey = key;
             }
 
-            accumulator.Add(record);
+            previous.Add(record);
         }
 
         return buckets

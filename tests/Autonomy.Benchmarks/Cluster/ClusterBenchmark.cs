@@ -144,6 +144,18 @@ internal static class ClusterBenchmark
         Row(unloadedEcho, "—", "—", "—");
         Row(unloadedTool, Invariant($"{unloadedTool.LatencyMilliseconds(0.5) / unloadedEcho.LatencyMilliseconds(0.5):F2}× echo p50"), "none (information)", "—");
         Console.WriteLine();
+        Console.WriteLine("Where the time goes: the whole process's CPU time and managed allocations per call (client, silos and");
+        Console.WriteLine("writers share the process), median of the rounds; on saturated cores, throughput is about cores / CPU per call.");
+        Console.WriteLine();
+        Console.WriteLine("| Cluster | Call | CPU per call | Cores busy | Allocated per call | Gen-0 GCs per second | Time paused for GC | Lock contentions per second | Pool threads |");
+        Console.WriteLine("|---|---|---:|---:|---:|---:|---:|---:|---:|");
+        foreach (var results in (ContenderResults[])[oneEcho, oneTool, twoEcho, twoTool, discardingEcho, discardingTool, executorAlone, echoAsReply, echoAfterHop, echoWithToken])
+        {
+            Console.WriteLine(Invariant(
+                $"| {results.Cluster} | {results.Call} | {results.MedianCpuMicrosecondsPerCall:F1} µs | {results.MedianUtilization * Environment.ProcessorCount:F2} of {Environment.ProcessorCount} | {results.MedianAllocatedBytesPerCall:N0} B | {results.MedianGen0PerSecond:F1} | {results.MedianGcPauseShare:P1} | {results.MedianContentionsPerSecond:N0} | {results.MostThreads} |"));
+        }
+
+        Console.WriteLine();
         Console.WriteLine("Execution log:");
         foreach (var line in logs)
         {
