@@ -12,7 +12,8 @@ public sealed class ToolLog
     /// <summary>Longer lines are cut to this many characters.</summary>
     public const int MaxLineLength = 2_000;
 
-    private readonly List<ToolLogLine> _lines = [];
+    // Made at the first line: most executions log nothing.
+    private List<ToolLogLine>? _lines;
     private readonly Lock _gate = new();
     private readonly TimeProvider _time;
     private int _dropped;
@@ -64,6 +65,7 @@ public sealed class ToolLog
         var line = new ToolLogLine(_time.GetUtcNow(), level, message);
         lock (_gate)
         {
+            _lines ??= [];
             if (_lines.Count < MaxLines)
             {
                 _lines.Add(line);
@@ -80,7 +82,7 @@ public sealed class ToolLog
     {
         lock (_gate)
         {
-            return [.. _lines];
+            return _lines is null ? [] : [.. _lines];
         }
     }
 }

@@ -83,11 +83,15 @@ public sealed class ToolExecutor
         }
 
         using var deadline = new CancellationTokenSource(limits.Timeout, _time);
-        using var linked = CancellationTokenSource.CreateLinkedTokenSource(deadline.Token, cancellationToken);
+
+        // A caller's token that can never be cancelled (most callers) needs no linked source.
+        using var linked = cancellationToken.CanBeCanceled ? CancellationTokenSource.CreateLinkedTokenSource(deadline.Token, cancellationToken) : null;
+        var token = linked?.Token ?? deadline.Token;
+
         // The meter keeps its own deadline; it watches only the caller's token, so a deadline is reported as one
         // even when the deadline's token source fires a moment before the meter's clock check.
         var meter = new SandboxMeter(limits, _time, cancellationToken);
-        var context = new ToolContext(log, _time, linked.Token);
+        var context = new ToolContext(log, _time, token);
 
         Exception? failure = null;
         JsonNode? output = null;
@@ -102,7 +106,7 @@ public sealed class ToolExecutor
             try
             {
                 // The deadline's own timer wakes this wait; no second timer is armed on the fast path.
-                output = await running.WaitAsync(linked.Token);
+                output = await running.WaitAsync(token);
             }
             catch (OperationCanceledException) when (!cancellationToken.IsCancellationRequested)
             {
@@ -131,7 +135,7 @@ public sealed class ToolExecutor
             failure = ex;
         }
 
-        if (Classify(failure ?? meter.StrayException, meter, tool, linked.Token, cancellationToken) is { } failed)
+        if (Classify(failure ?? meter.StrayException, meter, tool, token, cancellationToken) is { } failed)
         {
             return Result(failed.Outcome, null, failed.Message, failed.Error, failed.Budget, started, meter, log);
         }
@@ -245,7 +249,8 @@ public sealed class ToolExecutor
         SandboxMeter? meter,
         ToolLog log)
     {
-        var lines = log.Snapshot().Select(l => new LogLine(l.At, l.Level.ToString(), l.Message)).ToImmutableArray();
+        var snapshot = log.Snapshot();
+        var lines = snapshot.Count == 0 ? [] : snapshot.Select(l => new LogLine(l.At, l.Level.ToString(), l.Message)).ToImmutableArray();
         return new ExecutionResult(
             outcome,
             output,

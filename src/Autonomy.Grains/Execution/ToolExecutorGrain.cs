@@ -30,7 +30,7 @@ public sealed class ToolExecutorGrain(
     ILogger<ToolExecutorGrain> logger) : Grain, IToolExecutorGrain
 {
     private readonly ToolGrainOptions _options = options.Value;
-    private readonly Dictionary<string, CachedVersion> _active = new(StringComparer.Ordinal);
+    private readonly Dictionary<string, ActiveEntry> _active = new(StringComparer.Ordinal);
     private readonly Dictionary<(string Tool, int Version, DateTimeOffset Bucket), MetricsBucketCounts> _pending = [];
     private int _pendingExecutions;
 
@@ -61,7 +61,8 @@ public sealed class ToolExecutorGrain(
 
         // A missing input is the caller's fault like any other non-JSON input: the executor answers InvalidInput.
         inputJson ??= string.Empty;
-        var active = await GetActiveAsync(toolName);
+        var entry = FreshEntry(toolName) ?? await FetchEntryAsync(toolName);
+        var active = entry?.Version;
         switch (active?.Status)
         {
             case null:
@@ -76,7 +77,7 @@ public sealed class ToolExecutorGrain(
                 return NotRun(ToolExecutionStatus.Deleted, active.Version, $"tool '{toolName}' is deleted");
         }
 
-        var tool = await LoadAsync(toolName, active, cancellationToken);
+        var tool = entry!.Tool is { IsUnloaded: false } loaded ? loaded : await LoadAsync(toolName, entry, cancellationToken);
         if (tool is null)
         {
             return NotRun(ToolExecutionStatus.Unavailable, active.Version, $"version {active.Version} of tool '{toolName}' cannot be loaded");
@@ -152,20 +153,29 @@ public sealed class ToolExecutorGrain(
         }
     }
 
-    private async Task<ActiveToolVersion?> GetActiveAsync(string toolName)
-    {
-        var now = time.GetTimestamp();
-        if (_active.TryGetValue(toolName, out var cached)
-            && time.GetElapsedTime(cached.FetchedAt, now) < TimeSpan.FromMilliseconds(_options.ActiveVersionTtlMilliseconds))
-        {
-            return cached.Version;
-        }
+    /// <summary>The worker's entry for a tool while its TTL lasts; null when it must be fetched again.</summary>
+    private ActiveEntry? FreshEntry(string toolName) =>
+        _active.TryGetValue(toolName, out var entry)
+        && time.GetElapsedTime(entry.FetchedAt) < TimeSpan.FromMilliseconds(_options.ActiveVersionTtlMilliseconds)
+            ? entry
+            : null;
 
+    private async Task<ActiveEntry?> FetchEntryAsync(string toolName)
+    {
         try
         {
             var active = await GrainFactory.GetGrain<IToolGrain>(toolName).GetActiveVersionAsync();
-            _active[toolName] = new CachedVersion(active, now);
-            return active;
+            var entry = new ActiveEntry(active, time.GetTimestamp());
+
+            // The same source keeps the tool this worker already loaded.
+            if (_active.TryGetValue(toolName, out var previous) && active.SourceHash is { } hash
+                && string.Equals(previous.Version.SourceHash, hash, StringComparison.Ordinal))
+            {
+                entry.Tool = previous.Tool;
+            }
+
+            _active[toolName] = entry;
+            return entry;
         }
 #pragma warning disable CA1031 // A failed lookup becomes an Unavailable reply, never an exception through the client.
         catch (Exception ex)
@@ -176,11 +186,12 @@ public sealed class ToolExecutorGrain(
         }
     }
 
-    private async Task<CompiledTool?> LoadAsync(string toolName, ActiveToolVersion active, CancellationToken cancellationToken)
+    private async Task<CompiledTool?> LoadAsync(string toolName, ActiveEntry entry, CancellationToken cancellationToken)
     {
+        var active = entry.Version;
         if (active.SourceHash is { } hash && compiler.TryGetCached(hash, out var cached))
         {
-            return cached;
+            return entry.Tool = cached;
         }
 
         if (active.Source is null)
@@ -195,7 +206,7 @@ public sealed class ToolExecutorGrain(
             Log.ActiveVersionUnloadable(logger, toolName, active.Version, compiled.SourceHash);
         }
 
-        return compiled.Tool;
+        return entry.Tool = compiled.Tool;
     }
 
     private void Record(ExecutionRecord record)
@@ -244,5 +255,13 @@ public sealed class ToolExecutorGrain(
     private static ToolExecutionReply NotRun(ToolExecutionStatus status, int version, string message) =>
         new(Guid.Empty, version, new ExecutionResult(ExecutionOutcome.InvalidInput, null, message, null, ExceededBudget.None, TimeSpan.Zero, 0, 0, [], 0), status);
 
-    private sealed record CachedVersion(ActiveToolVersion Version, long FetchedAt);
+    /// <summary>What this worker knows of a tool's active version, since when, and the compiled tool it loaded for it.</summary>
+    private sealed class ActiveEntry(ActiveToolVersion version, long fetchedAt)
+    {
+        public ActiveToolVersion Version { get; } = version;
+
+        public long FetchedAt { get; } = fetchedAt;
+
+        public CompiledTool? Tool { get; set; }
+    }
 }

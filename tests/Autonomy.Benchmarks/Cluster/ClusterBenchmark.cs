@@ -127,7 +127,7 @@ internal static class ClusterBenchmark
         Console.WriteLine(Invariant($"{rounds} interleaved rounds of {seconds} s per contender, {callers} concurrent callers. Throughput: median of the rounds. Latency: over every call of every round. Ratios: median of the per-round ratios (range in brackets)."));
         Console.WriteLine();
         Console.WriteLine("| Cluster | Call | Callers | Throughput (calls/s) | p50 | p99 | Ratio | Limit | Against limit |");
-        Console.WriteLine("|---|---|---:|---:|---:|---:|---:|---:|---:|");
+        Console.WriteLine("|---|---|---:|---:|---:|---:|---:|---:|---:|---:|");
         Row(oneEcho, "1.00 (baseline)", "—", "—");
         Row(oneTool, RatioText(Statistics.Ratios(oneTool, oneEcho)) + " of echo", "≥ 0.5", Against(Statistics.Ratios(oneTool, oneEcho), ToolToEchoLimit));
         Row(twoEcho, "1.00 (baseline)", "—", "—");
@@ -147,12 +147,12 @@ internal static class ClusterBenchmark
         Console.WriteLine("Where the time goes: the whole process's CPU time and managed allocations per call (client, silos and");
         Console.WriteLine("writers share the process), median of the rounds; on saturated cores, throughput is about cores / CPU per call.");
         Console.WriteLine();
-        Console.WriteLine("| Cluster | Call | CPU per call | Cores busy | Allocated per call | Gen-0 GCs per second | Time paused for GC | Lock contentions per second | Pool threads |");
-        Console.WriteLine("|---|---|---:|---:|---:|---:|---:|---:|---:|");
+        Console.WriteLine("| Cluster | Call | CPU per call | Cores busy (process) | Cores busy (machine) | Allocated per call | Gen-0 GCs per second | Time paused for GC | Lock contentions per second | Pool threads |");
+        Console.WriteLine("|---|---|---:|---:|---:|---:|---:|---:|---:|---:|");
         foreach (var results in (ContenderResults[])[oneEcho, oneTool, twoEcho, twoTool, discardingEcho, discardingTool, executorAlone, echoAsReply, echoAfterHop, echoWithToken])
         {
             Console.WriteLine(Invariant(
-                $"| {results.Cluster} | {results.Call} | {results.MedianCpuMicrosecondsPerCall:F1} µs | {results.MedianUtilization * Environment.ProcessorCount:F2} of {Environment.ProcessorCount} | {results.MedianAllocatedBytesPerCall:N0} B | {results.MedianGen0PerSecond:F1} | {results.MedianGcPauseShare:P1} | {results.MedianContentionsPerSecond:N0} | {results.MostThreads} |"));
+                $"| {results.Cluster} | {results.Call} | {results.MedianCpuMicrosecondsPerCall:F1} µs | {results.MedianUtilization * Environment.ProcessorCount:F2} of {Environment.ProcessorCount} | {results.MedianMachineBusyCores:F2} | {results.MedianAllocatedBytesPerCall:N0} B | {results.MedianGen0PerSecond:F1} | {results.MedianGcPauseShare:P1} | {results.MedianContentionsPerSecond:N0} | {results.MostThreads} |"));
         }
 
         Console.WriteLine();

@@ -38,6 +38,9 @@ internal sealed class ContenderResults(string cluster, string call, int callers)
     /// <summary>The most thread-pool threads at the end of a round.</summary>
     public int MostThreads => _rounds.Max(r => r.Threads);
 
+    /// <summary>The machine's busy cores (every process and the kernel), median of the rounds.</summary>
+    public double MedianMachineBusyCores => Statistics.Median(_rounds.Select(r => r.MachineBusyCores));
+
     public void Add(LoadRound round) => _rounds.Add(round);
 
     /// <summary>The latency at quantile <paramref name="q"/> over every call of every round, in milliseconds.</summary>

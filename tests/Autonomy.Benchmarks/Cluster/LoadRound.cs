@@ -10,7 +10,7 @@ namespace Autonomy.Benchmarks.Cluster;
 /// </summary>
 internal sealed class LoadRound
 {
-    private LoadRound(int calls, TimeSpan elapsed, long[] latencyTicks, TimeSpan cpu, long allocatedBytes, int gen0Collections, TimeSpan gcPause, long lockContentions, int threads)
+    private LoadRound(int calls, TimeSpan elapsed, long[] latencyTicks, TimeSpan cpu, long allocatedBytes, int gen0Collections, TimeSpan gcPause, long lockContentions, int threads, double machineBusyCores)
     {
         Calls = calls;
         Elapsed = elapsed;
@@ -21,6 +21,7 @@ internal sealed class LoadRound
         GcPause = gcPause;
         LockContentions = lockContentions;
         Threads = threads;
+        MachineBusyCores = machineBusyCores;
     }
 
     public int Calls { get; }
@@ -50,6 +51,13 @@ internal sealed class LoadRound
     /// <summary>The thread pool's threads at the end of the round.</summary>
     public int Threads { get; }
 
+    /// <summary>
+    /// The cores the whole machine kept busy (every process and the kernel's own threads, from /proc/stat), or NaN
+    /// where there is no /proc/stat. Next to <see cref="Utilization"/>, it shows work done for the process outside
+    /// it, such as the kernel writing back the pages of the database file.
+    /// </summary>
+    public double MachineBusyCores { get; }
+
     /// <summary>The share of the machine's cores the process kept busy.</summary>
     public double Utilization => Cpu / (Elapsed * Environment.ProcessorCount);
 
@@ -66,6 +74,7 @@ internal sealed class LoadRound
         var collections = GC.CollectionCount(0);
         var paused = GC.GetTotalPauseDuration();
         var contentions = Monitor.LockContentionCount;
+        var machine = MachineTicks.Read();
         var start = Stopwatch.GetTimestamp();
         var stop = start + (long)(duration.TotalSeconds * Stopwatch.Frequency);
         var loops = new Task[callers];
@@ -92,6 +101,36 @@ internal sealed class LoadRound
         var usedCollections = GC.CollectionCount(0) - collections;
         var usedPause = GC.GetTotalPauseDuration() - paused;
         var all = latencies.SelectMany(l => l).ToArray();
-        return new LoadRound(all.Length, elapsed, all, usedCpu, usedBytes, usedCollections, usedPause, Monitor.LockContentionCount - contentions, ThreadPool.ThreadCount);
+        return new LoadRound(all.Length, elapsed, all, usedCpu, usedBytes, usedCollections, usedPause, Monitor.LockContentionCount - contentions, ThreadPool.ThreadCount, MachineTicks.BusyCores(machine, MachineTicks.Read()));
     }
+}
+
+/// <summary>The machine's busy and total CPU time from the first line of /proc/stat, in clock ticks.</summary>
+internal readonly record struct MachineTicks(long Busy, long Total)
+{
+    public static MachineTicks? Read()
+    {
+        try
+        {
+            var fields = File.ReadLines("/proc/stat").First().Split(' ', StringSplitOptions.RemoveEmptyEntries).Skip(1)
+                .Select(f => long.Parse(f, System.Globalization.CultureInfo.InvariantCulture)).ToArray();
+
+            // user nice system idle iowait irq softirq steal ...: idle and iowait are the idle ones.
+            var total = fields.Take(8).Sum();
+            return new MachineTicks(total - fields[3] - fields[4], total);
+        }
+        catch (IOException)
+        {
+            return null;
+        }
+        catch (UnauthorizedAccessException)
+        {
+            return null;
+        }
+    }
+
+    public static double BusyCores(MachineTicks? before, MachineTicks? after) =>
+        before is { } b && after is { } a && a.Total > b.Total
+            ? (double)(a.Busy - b.Busy) / (a.Total - b.Total) * Environment.ProcessorCount
+            : double.NaN;
 }
