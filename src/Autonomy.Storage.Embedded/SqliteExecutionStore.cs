@@ -7,6 +7,12 @@ namespace Autonomy.Storage.Embedded;
 /// <summary>Reads the execution log and its rollups from the embedded SQLite file.</summary>
 public sealed class SqliteExecutionStore : IExecutionStore
 {
+    /// <summary>
+    /// The outcomes that count against a tool, in the terms of the partial index ix_tool_executions_tool_failures
+    /// (schema/sqlite/0008): SQLite uses a partial index only for a query that repeats its terms.
+    /// </summary>
+    internal const string FailureOutcomes = "outcome <> 0 AND outcome <> 4";
+
     private const string SelectRecord =
         """
         SELECT execution_id, tool_name, tool_version, started_at, duration_us, outcome, input, output, input_truncated,
@@ -84,13 +90,10 @@ public sealed class SqliteExecutionStore : IExecutionStore
     {
         ArgumentException.ThrowIfNullOrEmpty(toolName);
         ArgumentOutOfRangeException.ThrowIfNegative(limit);
-
-        // The outcome terms are the partial index ix_tool_executions_tool_failures' own (0008): SQLite uses a partial
-        // index only for a query that repeats its terms.
         return ReadRecordsAsync(
             $"""
             {SelectRecord}
-            WHERE tool_name = $tool AND outcome <> 0 AND outcome <> 4 AND started_at >= $since
+            WHERE tool_name = $tool AND {FailureOutcomes} AND started_at >= $since
             ORDER BY started_at DESC, execution_id DESC
             LIMIT $limit
             """,

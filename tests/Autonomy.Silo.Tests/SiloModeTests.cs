@@ -1,4 +1,8 @@
+using Autonomy.Core.Storage;
 using Autonomy.Silo.Hosting;
+using Autonomy.Storage.Embedded;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Options;
 
 namespace Autonomy.Silo.Tests;
 
@@ -54,6 +58,30 @@ public sealed class SiloModeTests
         await using var app = SiloApp.Build(["--Autonomy:Mode=Cluster", ConnectionString, "--Autonomy:Silo:AdvertisedAddress=10.0.0.7"]);
 
         Assert.NotNull(app.Services.GetService(typeof(Npgsql.NpgsqlDataSource)));
+    }
+
+    [Fact]
+    public async Task Build_EmbeddedMode_ExecutionLogBatchesAtTheSqliteSinksSize()
+    {
+        await using var app = SiloApp.Build([]);
+
+        Assert.Equal(SqliteExecutionLogSink.PreferredBatchSize, app.Services.GetRequiredService<IOptions<ExecutionLogOptions>>().Value.BatchSize);
+    }
+
+    [Fact]
+    public async Task Build_EmbeddedModeWithABatchSizeConfigured_TheConfiguredSizeWins()
+    {
+        await using var app = SiloApp.Build(["--Autonomy:ExecutionLog:BatchSize=250"]);
+
+        Assert.Equal(250, app.Services.GetRequiredService<IOptions<ExecutionLogOptions>>().Value.BatchSize);
+    }
+
+    [Fact]
+    public async Task Build_ClusterMode_ExecutionLogKeepsTheWritersDefaultBatchSize()
+    {
+        await using var app = SiloApp.Build(["--Autonomy:Mode=Cluster", ConnectionString, "--Autonomy:Silo:AdvertisedAddress=10.0.0.7"]);
+
+        Assert.Equal(ExecutionLogOptions.DefaultBatchSize, app.Services.GetRequiredService<IOptions<ExecutionLogOptions>>().Value.BatchSize);
     }
 
     [Fact]

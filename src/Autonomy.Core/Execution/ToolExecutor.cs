@@ -25,6 +25,7 @@ public sealed class ToolExecutor
     private static readonly JsonSerializerOptions s_outputOptions = new() { Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping };
 
     private readonly SandboxOptions _options;
+    private readonly SandboxLimits _limits;
     private readonly TimeProvider _time;
 
     /// <summary>Creates an executor.</summary>
@@ -33,6 +34,7 @@ public sealed class ToolExecutor
         ArgumentNullException.ThrowIfNull(options);
         ArgumentNullException.ThrowIfNull(time);
         _options = options.Value;
+        _limits = _options.ToLimits();
         _time = time;
     }
 
@@ -44,35 +46,36 @@ public sealed class ToolExecutor
 
     /// <summary>Runs the tool on a JSON input with the configured budgets.</summary>
     public Task<ExecutionResult> ExecuteAsync(CompiledTool tool, string inputJson, CancellationToken cancellationToken = default) =>
-        ExecuteAsync(tool, inputJson, _options.ToLimits(), cancellationToken);
+        ExecuteAsync(tool, inputJson, _limits, cancellationToken);
 
     /// <summary>Runs the tool on a JSON input with the given budgets.</summary>
-    public async Task<ExecutionResult> ExecuteAsync(CompiledTool tool, string inputJson, SandboxLimits limits, CancellationToken cancellationToken = default)
+    public Task<ExecutionResult> ExecuteAsync(CompiledTool tool, string inputJson, SandboxLimits limits, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(tool);
         ArgumentNullException.ThrowIfNull(inputJson);
         ArgumentNullException.ThrowIfNull(limits);
-        var result = await RunAsync(tool, inputJson, limits, cancellationToken);
-        if (result is not { Outcome: ExecutionOutcome.ToolError, Error: { Line: null } error })
-        {
-            return result;
-        }
+        return RunAsync(tool, inputJson, limits, locateFault: true, cancellationToken);
+    }
 
-        // Optimised code could not place this fault. Replay the input once on the unoptimised build (made off the
-        // caller's scheduler: it compiles) and take its line if it fails the same way.
+    /// <summary>
+    /// Optimised code could not place a fault: replays the input once on the unoptimised build (made off the
+    /// caller's scheduler: it compiles) and takes its line if it fails the same way.
+    /// </summary>
+    private async Task<ExecutionResult> LocateAsync(CompiledTool tool, string inputJson, SandboxLimits limits, ExecutionResult result, ToolErrorInfo error, CancellationToken cancellationToken)
+    {
         var diagnostic = await Task.Run(() => tool.DiagnosticBuild, CancellationToken.None);
         if (diagnostic is null)
         {
             return result;
         }
 
-        var replay = await RunAsync(diagnostic, inputJson, limits, cancellationToken);
+        var replay = await RunAsync(diagnostic, inputJson, limits, locateFault: false, cancellationToken);
         return replay.Error is { Line: not null } located && located.ExceptionType == error.ExceptionType
             ? result with { Error = error with { Line = located.Line, Member = located.Member } }
             : result;
     }
 
-    private async Task<ExecutionResult> RunAsync(CompiledTool tool, string inputJson, SandboxLimits limits, CancellationToken cancellationToken)
+    private async Task<ExecutionResult> RunAsync(CompiledTool tool, string inputJson, SandboxLimits limits, bool locateFault, CancellationToken cancellationToken)
     {
         var started = _time.GetTimestamp();
         var log = new ToolLog(_time, _options.MaxLogLines);
@@ -137,7 +140,10 @@ public sealed class ToolExecutor
 
         if (Classify(failure ?? meter.StrayException, meter, tool, token, cancellationToken) is { } failed)
         {
-            return Result(failed.Outcome, null, failed.Message, failed.Error, failed.Budget, started, meter, log);
+            var result = Result(failed.Outcome, null, failed.Message, failed.Error, failed.Budget, started, meter, log);
+            return locateFault && failed is { Outcome: ExecutionOutcome.ToolError, Error: { Line: null } unplaced }
+                ? await LocateAsync(tool, inputJson, limits, result, unplaced, cancellationToken)
+                : result;
         }
 
         return CheckOutput(tool, output, meter, started, log);

@@ -31,7 +31,7 @@ public sealed class ToolExecutorGrain(
 {
     private readonly ToolGrainOptions _options = options.Value;
     private readonly Dictionary<string, ActiveEntry> _active = new(StringComparer.Ordinal);
-    private readonly Dictionary<(string Tool, int Version, DateTimeOffset Bucket), MetricsBucketCounts> _pending = [];
+    private readonly Dictionary<(string Tool, int Version, DateTimeOffset Bucket), PendingCounts> _pending = [];
     private int _pendingExecutions;
 
     /// <inheritdoc />
@@ -130,15 +130,15 @@ public sealed class ToolExecutorGrain(
             return;
         }
 
-        var pending = _pending.ToDictionary();
+        var pending = _pending.ToList();
         _pending.Clear();
         _pendingExecutions = 0;
-        foreach (var tool in pending.Keys.Select(k => k.Tool).Distinct(StringComparer.Ordinal))
+        foreach (var tool in pending.Select(p => p.Key.Tool).Distinct(StringComparer.Ordinal))
         {
             var counts = pending.Where(p => string.Equals(p.Key.Tool, tool, StringComparison.Ordinal)).ToList();
             try
             {
-                await GrainFactory.GetGrain<IToolGrain>(tool).ReportMetricsAsync(new ToolMetricsBatch(tool, [.. counts.Select(c => c.Value)]));
+                await GrainFactory.GetGrain<IToolGrain>(tool).ReportMetricsAsync(new ToolMetricsBatch(tool, [.. counts.Select(c => c.Value.ToCounts(c.Key.Version, c.Key.Bucket))]));
             }
 #pragma warning disable CA1031 // Metrics are retried at the next flush; nothing here may fault the worker.
             catch (Exception ex)
@@ -147,7 +147,7 @@ public sealed class ToolExecutorGrain(
                 Log.MetricsFlushFailed(logger, tool, ex);
                 foreach (var (key, value) in counts)
                 {
-                    Add(key, value);
+                    Pending(key).Add(value);
                 }
             }
         }
@@ -229,31 +229,50 @@ public sealed class ToolExecutorGrain(
 
     private void Count(string toolName, int version, DateTimeOffset startedAt, ExecutionResult result)
     {
-        var bucket = MetricsWindow.BucketStart(startedAt, _options.Bucket);
-        var counts = new MetricsBucketCounts(
-            version,
-            bucket,
-            result.Outcome == ExecutionOutcome.Success ? 1 : 0,
-            result.CountsAsToolFailure ? 1 : 0,
-            result.Outcome == ExecutionOutcome.InvalidInput ? 1 : 0,
-            (long)result.Duration.TotalMicroseconds);
-        Add((toolName, version, bucket), counts);
+        var counts = Pending((toolName, version, MetricsWindow.BucketStart(startedAt, _options.Bucket)));
+        counts.Successes += result.Outcome == ExecutionOutcome.Success ? 1 : 0;
+        counts.ToolFailures += result.CountsAsToolFailure ? 1 : 0;
+        counts.InvalidInputs += result.Outcome == ExecutionOutcome.InvalidInput ? 1 : 0;
+        counts.DurationMicroseconds += (long)result.Duration.TotalMicroseconds;
         _pendingExecutions++;
     }
 
-    private void Add((string Tool, int Version, DateTimeOffset Bucket) key, MetricsBucketCounts counts) =>
-        _pending[key] = _pending.TryGetValue(key, out var existing)
-            ? existing with
-            {
-                Successes = existing.Successes + counts.Successes,
-                ToolFailures = existing.ToolFailures + counts.ToolFailures,
-                InvalidInputs = existing.InvalidInputs + counts.InvalidInputs,
-                DurationMicroseconds = existing.DurationMicroseconds + counts.DurationMicroseconds,
-            }
-            : counts;
+    private PendingCounts Pending((string Tool, int Version, DateTimeOffset Bucket) key)
+    {
+        if (!_pending.TryGetValue(key, out var counts))
+        {
+            counts = new PendingCounts();
+            _pending.Add(key, counts);
+        }
+
+        return counts;
+    }
 
     private static ToolExecutionReply NotRun(ToolExecutionStatus status, int version, string message) =>
         new(Guid.Empty, version, new ExecutionResult(ExecutionOutcome.InvalidInput, null, message, null, ExceededBudget.None, TimeSpan.Zero, 0, 0, [], 0), status);
+
+    /// <summary>One version's counts in one bucket since the last flush, summed in place.</summary>
+    private sealed class PendingCounts
+    {
+        public long Successes { get; set; }
+
+        public long ToolFailures { get; set; }
+
+        public long InvalidInputs { get; set; }
+
+        public long DurationMicroseconds { get; set; }
+
+        public void Add(PendingCounts other)
+        {
+            Successes += other.Successes;
+            ToolFailures += other.ToolFailures;
+            InvalidInputs += other.InvalidInputs;
+            DurationMicroseconds += other.DurationMicroseconds;
+        }
+
+        public MetricsBucketCounts ToCounts(int version, DateTimeOffset bucket) =>
+            new(version, bucket, Successes, ToolFailures, InvalidInputs, DurationMicroseconds);
+    }
 
     /// <summary>What this worker knows of a tool's active version, since when, and the compiled tool it loaded for it.</summary>
     private sealed class ActiveEntry(ActiveToolVersion version, long fetchedAt)

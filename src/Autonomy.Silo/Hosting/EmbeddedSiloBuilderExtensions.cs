@@ -49,7 +49,10 @@ public static class EmbeddedSiloBuilderExtensions
         services.AddSingleton(connections);
         services.AddSqliteProjectStores();
         services.AddAutonomyGrains(configuration);
-        services.AddExecutionLogWriter(configuration, sp => new SqliteExecutionLogSink(sp.GetRequiredService<SqliteConnectionFactory>()));
+        services.AddExecutionLogWriter(
+            configuration,
+            sp => new SqliteExecutionLogSink(sp.GetRequiredService<SqliteConnectionFactory>()),
+            SqliteExecutionLogSink.PreferredBatchSize);
         return silo;
     }
 }

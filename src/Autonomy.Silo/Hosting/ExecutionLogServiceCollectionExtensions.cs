@@ -13,13 +13,20 @@ public static class ExecutionLogServiceCollectionExtensions
     /// Binds <see cref="ExecutionLogOptions"/> (<c>Autonomy:ExecutionLog</c>, validated at start-up) and registers one
     /// <see cref="ExecutionLogWriter"/> over the sink <paramref name="sink"/> creates. The host drains it on shutdown.
     /// </summary>
+    /// <param name="services">The silo's services.</param>
+    /// <param name="configuration">The configuration with the <c>Autonomy:ExecutionLog</c> section.</param>
+    /// <param name="sink">Creates the sink.</param>
+    /// <param name="batchSize">The sink's own batch size where the configuration sets none; null keeps <see cref="ExecutionLogOptions.DefaultBatchSize"/>.</param>
     public static IServiceCollection AddExecutionLogWriter(
-        this IServiceCollection services, IConfiguration configuration, Func<IServiceProvider, IExecutionLogSink> sink)
+        this IServiceCollection services, IConfiguration configuration, Func<IServiceProvider, IExecutionLogSink> sink, int? batchSize = null)
     {
         ArgumentNullException.ThrowIfNull(services);
         ArgumentNullException.ThrowIfNull(configuration);
         ArgumentNullException.ThrowIfNull(sink);
+
+        // Before the binding, so that a configured batch size still wins.
         services.AddOptions<ExecutionLogOptions>()
+            .Configure(options => options.BatchSize = batchSize ?? options.BatchSize)
             .Bind(configuration.GetSection(ExecutionLogOptions.SectionName))
             .ValidateDataAnnotations()
             .ValidateOnStart();

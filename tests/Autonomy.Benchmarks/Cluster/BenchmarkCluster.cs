@@ -18,7 +18,7 @@ namespace Autonomy.Benchmarks.Cluster;
 /// one (localhost clustering), and the client knows every silo's gateway. Each silo is wired as the embedded
 /// host wires one: the real grains (<c>AddAutonomyGrains</c>), SQLite grain storage, reminders and project stores,
 /// and one <see cref="ExecutionLogWriter"/> over the SQLite sink, all on one migrated file that the silos share.
-/// Every option keeps its production default. The trivial tool is registered and deployed before the benchmark.
+/// Every option is the embedded silo's (the execution log in batches of <see cref="SqliteExecutionLogSink.PreferredBatchSize"/>, in both clusters). The trivial tool is registered and deployed before the benchmark.
 /// </summary>
 /// <remarks>
 /// Not the TestingHost's <c>InProcessTestCluster</c>: it connects silos and client through an in-memory transport
@@ -171,7 +171,7 @@ internal sealed class BenchmarkCluster : IAsyncDisposable
                 discardExecutionLog
                     ? new DiscardingExecutionLogSink()
                     : new SqliteExecutionLogSink(sp.GetRequiredService<SqliteConnectionFactory>()),
-                new ExecutionLogOptions(),
+                new ExecutionLogOptions { BatchSize = SqliteExecutionLogSink.PreferredBatchSize },
                 TimeProvider.System,
                 sp.GetService<ILogger<ExecutionLogWriter>>()));
         });

@@ -127,7 +127,7 @@ internal static class ClusterBenchmark
         Console.WriteLine(Invariant($"{rounds} interleaved rounds of {seconds} s per contender, {callers} concurrent callers. Throughput: median of the rounds. Latency: over every call of every round. Ratios: median of the per-round ratios (range in brackets)."));
         Console.WriteLine();
         Console.WriteLine("| Cluster | Call | Callers | Throughput (calls/s) | p50 | p99 | Ratio | Limit | Against limit |");
-        Console.WriteLine("|---|---|---:|---:|---:|---:|---:|---:|---:|---:|");
+        Console.WriteLine("|---|---|---:|---:|---:|---:|---:|---:|---:|");
         Row(oneEcho, "1.00 (baseline)", "—", "—");
         Row(oneTool, RatioText(Statistics.Ratios(oneTool, oneEcho)) + " of echo", "≥ 0.5", Against(Statistics.Ratios(oneTool, oneEcho), ToolToEchoLimit));
         Row(twoEcho, "1.00 (baseline)", "—", "—");

@@ -45,6 +45,39 @@ public abstract class ExecutionLogConformance
     }
 
     [ConformanceFact]
+    public async Task WriteAsync_EachColumnRepeatedThenChangedThenNullThenBack_EveryRowReadBackAsWritten()
+    {
+        // A sink may carry a row's values over to the next (SQLite keeps bindings): every column here is by turns
+        // repeated, changed, made null and given back, in one batch.
+        var tool = ExecutionRecords.NewToolName();
+        var failed = ExecutionRecords.Create(tool, outcome: ExecutionOutcome.ToolError, startedAt: ExecutionRecords.BaseTime);
+        var succeeded = ExecutionRecords.Create(tool, startedAt: ExecutionRecords.BaseTime.AddSeconds(2)) with
+        {
+            LogLines = null,
+            Caller = null,
+            Silo = null,
+        };
+        ExecutionRecord Again(ExecutionRecord record, int second) =>
+            record with { ExecutionId = Guid.CreateVersion7(ExecutionRecords.BaseTime.AddSeconds(second)), StartedAt = ExecutionRecords.BaseTime.AddSeconds(second) };
+        var records = new List<ExecutionRecord>
+        {
+            failed,
+            Again(failed, 1),
+            succeeded,
+            Again(succeeded, 3),
+            Again(failed, 4) with { ToolVersion = 2, ErrorLine = 18, Caller = "agent-8", InputTruncated = true },
+            Again(failed, 5) with { ErrorLine = null, ErrorMember = null, Silo = null, Message = "other", Output = null },
+            Again(succeeded, 6) with { Caller = "agent-7", Silo = "silo-a", Budget = ExceededBudget.Memory, DroppedLogLines = 3 },
+            Again(failed, 7),
+        };
+
+        Assert.Equal(records.Count, await CreateSink().WriteAsync(records));
+
+        var read = await Store.ReadByIdsAsync(records.Select(r => r.ExecutionId).ToList());
+        Assert.Equal(records.OrderBy(r => r.ExecutionId), read.OrderBy(r => r.ExecutionId));
+    }
+
+    [ConformanceFact]
     public async Task ReadRecentAsync_TwoVersions_NewestFirstFilteredAndPaged()
     {
         var tool = ExecutionRecords.NewToolName();

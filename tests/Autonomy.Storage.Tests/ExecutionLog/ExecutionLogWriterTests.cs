@@ -53,6 +53,31 @@ public sealed class ExecutionLogWriterTests
     }
 
     [Fact]
+    public async Task TryRecord_BatchFilledOneRecordAtATime_WrittenAsOneBatchWithoutWaitingForAge()
+    {
+        // The loop takes the first record and waits for the other nine, which come one at a time: the record that
+        // fills the batch wakes it, and the clock never moves.
+        var sink = new InMemoryExecutionLogSink();
+        var time = new TimerSignallingTimeProvider(ExecutionRecords.BaseTime);
+        await using var writer = new ExecutionLogWriter(sink, Options(batchSize: 10), time);
+        var written = sink.WriteStarted.Task;
+        var records = ExecutionRecords.Mixed(ExecutionRecords.NewToolName(), 10);
+        var waiting = time.NextTimer;
+        Assert.True(writer.TryRecord(records[0]));
+        await waiting.WaitAsync(TimeSpan.FromSeconds(30));
+        foreach (var record in records.Skip(1))
+        {
+            Assert.False(written.IsCompleted);
+            Assert.True(writer.TryRecord(record));
+            await Task.Delay(1);
+        }
+
+        await written.WaitAsync(TimeSpan.FromSeconds(30));
+        await writer.FlushAsync();
+        Assert.Equal([10], sink.BatchSizes);
+    }
+
+    [Fact]
     public async Task TryRecord_PartialBatch_WrittenWhenMaxAgePasses()
     {
         var sink = new InMemoryExecutionLogSink();
