@@ -15,7 +15,7 @@ namespace Autonomy.Core.Execution;
 /// <summary>
 /// Runs a compiled tool once inside its sandbox and turns whatever happens into exactly one
 /// <see cref="ExecutionOutcome"/>. It never throws for anything the tool or its input does.
-/// The tool runs on the thread pool, never on the caller's scheduler.
+/// The tool runs on the thread pool, never on the caller's scheduler, and so does the work on its output.
 /// </summary>
 public sealed class ToolExecutor
 {
@@ -63,13 +63,13 @@ public sealed class ToolExecutor
     /// </summary>
     private async Task<ExecutionResult> LocateAsync(CompiledTool tool, string inputJson, SandboxLimits limits, ExecutionResult result, ToolErrorInfo error, CancellationToken cancellationToken)
     {
-        var diagnostic = await Task.Run(() => tool.DiagnosticBuild, CancellationToken.None);
+        var diagnostic = await Task.Run(() => tool.DiagnosticBuild, CancellationToken.None).ConfigureAwait(false);
         if (diagnostic is null)
         {
             return result;
         }
 
-        var replay = await RunAsync(diagnostic, inputJson, limits, locateFault: false, cancellationToken);
+        var replay = await RunAsync(diagnostic, inputJson, limits, locateFault: false, cancellationToken).ConfigureAwait(false);
         return replay.Error is { Line: not null } located && located.ExceptionType == error.ExceptionType
             ? result with { Error = error with { Line = located.Line, Member = located.Member } }
             : result;
@@ -87,9 +87,10 @@ public sealed class ToolExecutor
 
         using var deadline = new CancellationTokenSource(limits.Timeout, _time);
 
-        // A caller's token that can never be cancelled (most callers) needs no linked source.
-        using var linked = cancellationToken.CanBeCanceled ? CancellationTokenSource.CreateLinkedTokenSource(deadline.Token, cancellationToken) : null;
-        var token = linked?.Token ?? deadline.Token;
+        // The caller's cancellation ends the run through the deadline's token: one registration on the caller's
+        // token costs less than a linked source and its two. Disposed first, so it never cancels a disposed source.
+        using var callerCancels = cancellationToken.UnsafeRegister(static deadline => ((CancellationTokenSource)deadline!).Cancel(), deadline);
+        var token = deadline.Token;
 
         // The meter keeps its own deadline; it watches only the caller's token, so a deadline is reported as one
         // even when the deadline's token source fires a moment before the meter's clock check.
@@ -109,13 +110,15 @@ public sealed class ToolExecutor
             try
             {
                 // The deadline's own timer wakes this wait; no second timer is armed on the fast path.
-                output = await running.WaitAsync(token);
+                // Not back to the caller's scheduler: checking and writing the output needs none, and the caller's
+                // own await comes back once (a grain's turn resumes on its activation after the executor returns).
+                output = await running.WaitAsync(token).ConfigureAwait(false);
             }
             catch (OperationCanceledException) when (!cancellationToken.IsCancellationRequested)
             {
                 // The deadline passed (or the tool threw on its token): a tool that checks stops within the grace,
                 // and its own outcome is read below; one blocked where no check reaches it times out here.
-                output = await running.WaitAsync(TimeSpan.FromMilliseconds(_options.GraceMilliseconds), _time);
+                output = await running.WaitAsync(TimeSpan.FromMilliseconds(_options.GraceMilliseconds), _time).ConfigureAwait(false);
             }
         }
         catch (TimeoutException) when (!running.IsCompleted)
@@ -142,7 +145,7 @@ public sealed class ToolExecutor
         {
             var result = Result(failed.Outcome, null, failed.Message, failed.Error, failed.Budget, started, meter, log);
             return locateFault && failed is { Outcome: ExecutionOutcome.ToolError, Error: { Line: null } unplaced }
-                ? await LocateAsync(tool, inputJson, limits, result, unplaced, cancellationToken)
+                ? await LocateAsync(tool, inputJson, limits, result, unplaced, cancellationToken).ConfigureAwait(false)
                 : result;
         }
 
