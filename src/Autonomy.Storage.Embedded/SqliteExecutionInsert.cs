@@ -78,7 +78,7 @@ internal sealed class SqliteExecutionInsert : IDisposable
             }
             else
             {
-                BindText(13, null);
+                BindNull(13);
             }
 
             BindText(14, record.ErrorMember);
@@ -123,13 +123,7 @@ internal sealed class SqliteExecutionInsert : IDisposable
     {
         if (value is null)
         {
-            if (always || _held[index] != Held.Null)
-            {
-                _held[index] = Held.Unbound;
-                Check(raw.sqlite3_bind_null(_statement, index));
-                _held[index] = Held.Null;
-            }
-
+            BindNull(index, always);
             return;
         }
 
@@ -149,6 +143,18 @@ internal sealed class SqliteExecutionInsert : IDisposable
         Check(raw.sqlite3_bind_text(_statement, index, _utf8.AsSpan(0, length)));
         _held[index] = Held.Text;
         _texts[index] = value;
+    }
+
+    private void BindNull(int index, bool always = false)
+    {
+        if (!always && _held[index] == Held.Null)
+        {
+            return;
+        }
+
+        _held[index] = Held.Unbound;
+        Check(raw.sqlite3_bind_null(_statement, index));
+        _held[index] = Held.Null;
     }
 
     private void Check(int result)

@@ -96,7 +96,4 @@ public sealed class MonitoringOptions
 
     /// <summary>The cooldown after an automatic rollback.</summary>
     public TimeSpan Cooldown => TimeSpan.FromMinutes(CooldownMinutes);
-
-    /// <summary>The detector these options describe.</summary>
-    public IRegressionDetector Create() => RegressionDetectors.Create(this);
 }

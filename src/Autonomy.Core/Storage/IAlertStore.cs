@@ -29,9 +29,11 @@ public interface IAlertStore
     /// <summary>Every open (unresolved) alert, acknowledged or not, oldest first: what maintenance re-examines.</summary>
     Task<IReadOnlyList<ToolAlert>> ListOpenAsync(int limit, CancellationToken cancellationToken = default);
 
-    /// <summary>Records that <paramref name="acknowledgedBy"/> saw the alert, and returns it.</summary>
-    /// <exception cref="InvalidOperationException">The alert does not exist, or is already acknowledged.</exception>
-    Task<ToolAlert> AcknowledgeAsync(long alertId, string acknowledgedBy, CancellationToken cancellationToken = default);
+    /// <summary>
+    /// Records that <paramref name="acknowledgedBy"/> saw the alert, and returns it; null when the alert does not exist
+    /// or is already acknowledged (which <see cref="GetAsync"/> tells apart), leaving it unchanged.
+    /// </summary>
+    Task<ToolAlert?> AcknowledgeAsync(long alertId, string acknowledgedBy, CancellationToken cancellationToken = default);
 
     /// <summary>Closes an open alert with how it was resolved, and returns it.</summary>
     /// <exception cref="InvalidOperationException">The alert does not exist, or is already resolved.</exception>

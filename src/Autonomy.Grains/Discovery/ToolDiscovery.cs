@@ -11,8 +11,9 @@ namespace Autonomy.Grains.Discovery;
 /// The silo's discovery index: every tool's newest version, embedded once per version with the configured
 /// <see cref="ITextEmbedder"/> (from its name, description and schemas, <see cref="ToolDocument"/>) and stored in
 /// <c>tool_embeddings</c>, held in an <see cref="EmbeddingIndex"/>. Before each use it asks the version store which
-/// versions are newest (one cheap read) and embeds only what changed. Thread-safe: refreshes are serialised, searches
-/// run concurrently.
+/// versions are newest (one cheap read) and embeds only what changed. Each entry's duplicate fingerprint (MinHash of
+/// its source, normalised embedding) is computed with it, once per version, so finding duplicates only compares stored
+/// fingerprints. Thread-safe: refreshes are serialised, searches run concurrently.
 /// </summary>
 public sealed class ToolDiscovery(
     IToolVersionStore versions,
@@ -27,6 +28,9 @@ public sealed class ToolDiscovery(
 
     private readonly SemaphoreSlim _refresh = new(1, 1);
     private readonly Dictionary<string, Entry> _entries = new(StringComparer.Ordinal);
+
+    // Thread-safe and holds no tools; it keeps its semantic hasher between calls.
+    private readonly DuplicateFinder _finder = new();
     private EmbeddingIndex? _index;
 
     private string Model => embedder is null ? "none" : $"{embedder.GetType().Name}/{embedder.Dimensions}";
@@ -56,15 +60,16 @@ public sealed class ToolDiscovery(
             entries = [.. _entries.Values];
         }
 
-        var finder = new DuplicateFinder();
-        var fingerprints = entries.Select(e => finder.Fingerprint(e.Name, e.Source, e.Vector)).ToList();
+        // An entry without a fingerprint had an embedding the finder refuses; fingerprinting it again throws that error here.
+        var fingerprints = entries.Select(e => e.Fingerprint ?? _finder.Fingerprint(e.Name, e.Source, e.Vector)).ToList();
         var byName = entries.ToDictionary(e => e.Name, StringComparer.Ordinal);
+        var usage = new Dictionary<string, (DuplicateSide Side, ToolUsageFacts Facts)>(StringComparer.Ordinal);
         var reports = new List<DuplicateReport>();
-        foreach (var pair in finder.Find(fingerprints).Take(Math.Max(1, limit)))
+        foreach (var pair in _finder.Find(fingerprints).Take(Math.Max(1, limit)))
         {
             var (a, b) = (byName[pair.A], byName[pair.B]);
-            var (sideA, factsA) = await UsageAsync(a, cancellationToken);
-            var (sideB, factsB) = await UsageAsync(b, cancellationToken);
+            var (sideA, factsA) = await UsageAsync(a, usage, cancellationToken);
+            var (sideB, factsB) = await UsageAsync(b, usage, cancellationToken);
             var advice = ConsolidationAdvice.Recommend(factsA, factsB);
             reports.Add(new DuplicateReport(
                 sideA,
@@ -88,8 +93,17 @@ public sealed class ToolDiscovery(
         _index?.Dispose();
     }
 
-    private async Task<(DuplicateSide Side, ToolUsageFacts Facts)> UsageAsync(Entry entry, CancellationToken cancellationToken)
+    /// <summary>A tool's usage over <see cref="UsageWindow"/>, read once per <paramref name="read"/> (one duplicate search).</summary>
+    private async Task<(DuplicateSide Side, ToolUsageFacts Facts)> UsageAsync(
+        Entry entry,
+        Dictionary<string, (DuplicateSide Side, ToolUsageFacts Facts)> read,
+        CancellationToken cancellationToken)
     {
+        if (read.TryGetValue(entry.Name, out var known))
+        {
+            return known;
+        }
+
         var now = time.GetUtcNow();
         var rollups = await executions.ReadRollupsAsync(entry.Name, null, now - UsageWindow, now + ExecutionRollup.BucketWidth, cancellationToken);
         var total = rollups.Sum(r => r.Total);
@@ -98,10 +112,12 @@ public sealed class ToolDiscovery(
         double? rate = attributable == 0 ? null : (double)successes / attributable;
         DateTimeOffset? lastUsed = rollups.Count == 0 ? null : rollups.Max(r => r.BucketStart);
         var side = new DuplicateSide(entry.Name, entry.Version, entry.Metadata.Description, entry.Metadata.InputSchema, total, rate, lastUsed);
-        return (side, new ToolUsageFacts(entry.Name, total, rate ?? 0, lastUsed, entry.Version, entry.CreatedAt));
+        var usage = (side, new ToolUsageFacts(entry.Name, total, rate ?? 0, lastUsed, entry.Version, entry.CreatedAt));
+        read[entry.Name] = usage;
+        return usage;
     }
 
-    /// <summary>Brings the index up to the tools' newest versions: compiles and embeds only new versions.</summary>
+    /// <summary>Brings the index up to the tools' newest versions: compiles, embeds and fingerprints only new versions.</summary>
     private async Task RefreshAsync(CancellationToken cancellationToken)
     {
         await _refresh.WaitAsync(cancellationToken);
@@ -142,9 +158,10 @@ public sealed class ToolDiscovery(
                     _index.AddOrReplace(listing.ToolName, vector);
                 }
 
+                var fingerprint = Fingerprint(listing.ToolName, version!.Source, vector);
                 lock (_entries)
                 {
-                    _entries[listing.ToolName] = new Entry(listing.ToolName, listing.LatestVersion, version!.Source, tool.Metadata, vector, listing.CreatedAt);
+                    _entries[listing.ToolName] = new Entry(listing.ToolName, listing.LatestVersion, version.Source, tool.Metadata, vector, fingerprint, listing.CreatedAt);
                 }
             }
         }
@@ -154,5 +171,22 @@ public sealed class ToolDiscovery(
         }
     }
 
-    private sealed record Entry(string Name, int Version, string Source, ToolMetadata Metadata, float[]? Vector, DateTimeOffset CreatedAt);
+    /// <summary>
+    /// The duplicate fingerprint of a tool version, or <see langword="null"/> when the finder refuses its embedding
+    /// (not finite, or all zeros). Such a tool still serves searches; finding duplicates reports the error, as before.
+    /// </summary>
+    private ToolFingerprint? Fingerprint(string name, string source, float[]? vector)
+    {
+        try
+        {
+            return _finder.Fingerprint(name, source, vector);
+        }
+        catch (ArgumentException)
+        {
+            return null;
+        }
+    }
+
+    // Fingerprint: what the duplicate finder compares, computed once per version; null when it refused the embedding.
+    private sealed record Entry(string Name, int Version, string Source, ToolMetadata Metadata, float[]? Vector, ToolFingerprint? Fingerprint, DateTimeOffset CreatedAt);
 }

@@ -239,19 +239,20 @@ public sealed class ImprovementGrain(
                 ?? throw new InvalidOperationException(string.Create(CultureInfo.InvariantCulture, $"version {baseVersion} of '{toolName}' is missing from the version store"));
             var request = new VerificationRequest(toolName, baseVersion, baseSource, version, candidate.Source, run.Attempt.Id);
             var report = await Task.Run(() => verifier.VerifyAsync(request, new Progress<string>(sink.SetStage)));
-            var details = DetailsWith(run.DetailsJson, report);
+            // From here on the attempt's details carry the verification report, whichever way the attempt closes.
+            run = run with { DetailsJson = DetailsWith(run.DetailsJson, report) };
             Log.Verified(logger, toolName, run.Attempt.Id, version, report.Verdict, report.Summary);
             if (report.Verdict == VerificationVerdict.Failed)
             {
                 closing = true;
-                var failed = await attempts.CompleteAsync(run.Attempt.Id, ImprovementStatus.Rejected, version, report.Summary, details, CancellationToken.None);
+                var failed = await improver.RecordRejectedAsync(run, report.Summary, version, CancellationToken.None);
                 return Reply(ImprovementOutcome.VerificationFailed, string.Create(CultureInfo.InvariantCulture, $"v{version} is not deployed: {report.Summary}"), AttemptSummaries.From(failed), baseVersion);
             }
 
             if (report.Verdict == VerificationVerdict.NeedsApproval)
             {
                 closing = true;
-                var waiting = await attempts.RequestApprovalAsync(run.Attempt.Id, version, report.Summary, details, CancellationToken.None);
+                var waiting = await attempts.RequestApprovalAsync(run.Attempt.Id, version, report.Summary, run.DetailsJson, CancellationToken.None);
                 return Reply(
                     ImprovementOutcome.AwaitingApproval,
                     string.Create(CultureInfo.InvariantCulture, $"v{version} waits for approval ('autonomy approve {run.Attempt.Id}'): {report.Summary}"),
@@ -260,14 +261,13 @@ public sealed class ImprovementGrain(
             }
 
             sink.SetStage("deploying");
-            await attempts.RecordDetailsAsync(run.Attempt.Id, details, CancellationToken.None);
+            var running = await attempts.RecordDetailsAsync(run.Attempt.Id, run.DetailsJson, CancellationToken.None);
             if (verificationOptions.Value.LiveShadowExecutions > 0)
             {
                 var shadow = await tool.StartShadowAsync(version, baseVersion, run.Attempt.Id);
                 closing = true;
                 if (shadow.Succeeded)
                 {
-                    var running = await attempts.GetAsync(run.Attempt.Id) ?? run.Attempt;
                     return Reply(ImprovementOutcome.InShadow, string.Create(CultureInfo.InvariantCulture, $"v{version} passed verification and is in live shadow: {shadow.Message}"), AttemptSummaries.From(running), baseVersion);
                 }
 
@@ -286,7 +286,7 @@ public sealed class ImprovementGrain(
                     deployed.ActiveVersion);
             }
 
-            var attempt = await attempts.CompleteAsync(run.Attempt.Id, ImprovementStatus.Deployed, version, null, details, CancellationToken.None);
+            var attempt = await improver.RecordDeployedAsync(run, version, CancellationToken.None);
             Log.Deployed(logger, toolName, attempt.Id, baseVersion, version, sink.Elapsed);
             return Reply(
                 ImprovementOutcome.Deployed,

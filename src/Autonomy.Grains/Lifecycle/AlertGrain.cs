@@ -24,19 +24,20 @@ public sealed class AlertGrain(IAlertStore alerts, ILogger<AlertGrain> logger) :
     public async Task<AlertAcknowledgement> AcknowledgeAsync(long alertId, string acknowledgedBy, CancellationToken cancellationToken = default)
     {
         var by = string.IsNullOrWhiteSpace(acknowledgedBy) ? "unknown" : acknowledgedBy.Trim();
-        try
+        if (await alerts.AcknowledgeAsync(alertId, by, cancellationToken) is { } alert)
         {
-            var alert = await alerts.AcknowledgeAsync(alertId, by, cancellationToken);
             Log.AlertAcknowledged(logger, alertId, by);
             return new AlertAcknowledgement(AlertAcknowledgementStatus.Acknowledged, Summary(alert), Next(alert));
         }
-        catch (InvalidOperationException ex)
-        {
-            var existing = await alerts.GetAsync(alertId, cancellationToken);
-            return existing is null
-                ? new AlertAcknowledgement(AlertAcknowledgementStatus.NotFound, null, $"there is no alert {alertId}; 'autonomy alerts --all' lists them")
-                : new AlertAcknowledgement(AlertAcknowledgementStatus.AlreadyAcknowledged, Summary(existing), ex.Message);
-        }
+
+        // Nothing was acknowledged: the alert is missing, or someone acknowledged it first.
+        var existing = await alerts.GetAsync(alertId, cancellationToken);
+        return existing is null
+            ? new AlertAcknowledgement(AlertAcknowledgementStatus.NotFound, null, $"there is no alert {alertId}; 'autonomy alerts --all' lists them")
+            : new AlertAcknowledgement(
+                AlertAcknowledgementStatus.AlreadyAcknowledged,
+                Summary(existing),
+                $"Alert {alertId} was already acknowledged by {existing.AcknowledgedBy} at {existing.AcknowledgedAt:u}.");
     }
 
     private static string Next(ToolAlert alert)

@@ -115,16 +115,19 @@ public sealed class LifecycleMaintenance(
 
             var description = await grains.GetGrain<IToolGrain>(name).DescribeAsync();
             var active = description.Versions.FirstOrDefault(v => v.Version == description.ActiveVersion);
-            var renameKey = !present && renamesPossible ? await RenameKeyAsync(name, cancellationToken) : null;
+            var needsRenameKey = !present && renamesPossible;
+
+            // The store's full version list (with sources), read at most once per tool and only when needed.
+            var stored = needsRenameKey || !HoldsEveryVersion(description) ? await versions.ListAsync(name, cancellationToken) : null;
             states[name] = new FolderToolState(
                 name,
                 description.Health == ToolHealth.Deleted ? ToolStatus.Deleted : description.Archived ? ToolStatus.Archived : ToolStatus.Active,
                 fromFolder.Contains(name),
-                await KnownHashesAsync(name, description, cancellationToken),
+                KnownHashes(description, stored),
                 description.ActiveVersion,
                 active?.SourceHash,
                 active?.Author,
-                renameKey,
+                needsRenameKey ? RenameKey(stored!) : null,
                 verdict,
                 deleteAlert);
         }
@@ -133,21 +136,20 @@ public sealed class LifecycleMaintenance(
         return (plan.Actions, plan.Notes, scan.Directory);
     }
 
-    private async Task<IReadOnlySet<string>> KnownHashesAsync(string name, ToolDescription description, CancellationToken cancellationToken)
-    {
-        // The grain keeps the newest summaries; past its cap the store has the rest.
-        if (description.Versions.Count > 0 && description.Versions[0].Version == 1)
-        {
-            return description.Versions.Select(v => v.SourceHash).ToHashSet(StringComparer.Ordinal);
-        }
+    /// <summary>Whether the grain's version summaries reach back to version 1: it keeps the newest, and past its cap the store has the rest.</summary>
+    private static bool HoldsEveryVersion(ToolDescription description) =>
+        description.Versions.Count > 0 && description.Versions[0].Version == 1;
 
-        return (await versions.ListAsync(name, cancellationToken)).Select(v => v.SourceHash).ToHashSet(StringComparer.Ordinal);
-    }
+    /// <summary>The source hashes of every version of the tool: the grain's summaries, or <paramref name="stored"/> when they do not reach back to version 1.</summary>
+    private static IReadOnlySet<string> KnownHashes(ToolDescription description, IReadOnlyList<ToolVersion>? stored) =>
+        HoldsEveryVersion(description)
+            ? description.Versions.Select(v => v.SourceHash).ToHashSet(StringComparer.Ordinal)
+            : stored!.Select(v => v.SourceHash).ToHashSet(StringComparer.Ordinal);
 
-    private async Task<string?> RenameKeyAsync(string name, CancellationToken cancellationToken)
+    private static string? RenameKey(IReadOnlyList<ToolVersion> stored)
     {
         // The file held the newest human version (folder versions are human); an autonomous fix after it does not count.
-        var human = (await versions.ListAsync(name, cancellationToken)).LastOrDefault(v => v.Author == VersionAuthor.Human);
+        var human = stored.LastOrDefault(v => v.Author == VersionAuthor.Human);
         return human is null ? null : ToolSourceName.TryRead(human.Source)?.RenameKey;
     }
 

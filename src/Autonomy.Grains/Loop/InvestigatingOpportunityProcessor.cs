@@ -10,7 +10,8 @@ namespace Autonomy.Grains.Loop;
 /// The default processor: asks the tool's <see cref="IInvestigationGrain"/> to investigate each opportunity (the
 /// report goes to <c>investigation_reports</c>) and records an <see cref="EventType"/> row in
 /// <c>tool_lifecycle_events</c> whose details name the report, its verdict and whether to improve. When the report
-/// says to improve, the outcome asks the coordinator to schedule an improvement (it bounds how many run at once).
+/// says to improve, the outcome asks the coordinator to schedule an improvement (it bounds how many run at once, and
+/// asks the tool's grain whether the loop may change the tool only after its own checks pass).
 /// </summary>
 /// <remarks>
 /// A tool stays an opportunity scan after scan until it is fixed, so a tool investigated less than
@@ -51,7 +52,7 @@ public sealed class InvestigatingOpportunityProcessor(
 
             // The last report still stands: if it said to improve, the coordinator may start the improvement now (a
             // slot freed, a cooldown ended) without a new investigation.
-            return new OpportunityOutcome(false, false, false, "investigated recently; no version deployed since", SaidToImprove(last) && await MayChangeAsync(opportunity.ToolName));
+            return new OpportunityOutcome(false, false, false, "investigated recently; no version deployed since", SaidToImprove(last));
         }
 
         var reply = await grainFactory.GetGrain<IInvestigationGrain>(opportunity.ToolName).InvestigateAsync(null, cancellationToken);
@@ -77,17 +78,7 @@ public sealed class InvestigatingOpportunityProcessor(
             false,
             false,
             report is null ? $"not investigated: {reply.Message}" : $"investigated: {report.Verdict} (report {report.Id})",
-            report?.ShouldImprove == true && await MayChangeAsync(opportunity.ToolName));
-    }
-
-    /// <summary>
-    /// Whether the loop may change the tool now: not pinned, archived, cooling down after an automatic rollback, or
-    /// with a candidate in live shadow. Asked of the tool's grain only for a tool its report says to improve.
-    /// </summary>
-    private async Task<bool> MayChangeAsync(string toolName)
-    {
-        var description = await grainFactory.GetGrain<IToolGrain>(toolName).DescribeAsync();
-        return description is { PinnedVersion: null, Archived: false, CooldownUntil: null, Shadow: null };
+            report?.ShouldImprove == true);
     }
 
     /// <summary>Whether the report an <see cref="EventType"/> event names said to improve the tool.</summary>

@@ -239,7 +239,7 @@ public sealed class LoopCoordinatorGrain(
             try
             {
                 var outcome = await processor.ProcessAsync(opportunity, timeout.Token);
-                if (outcome.ShouldImprove && TryStartImprovement(opportunity.ToolName))
+                if (outcome.ShouldImprove && await TryStartImprovementAsync(opportunity.ToolName))
                 {
                     attempted++;
                 }
@@ -261,10 +261,11 @@ public sealed class LoopCoordinatorGrain(
 
     /// <summary>
     /// Starts an improvement of <paramref name="toolName"/> unless the loop may not: improving is off, the tool is
-    /// already being improved or cooling down after a failure, or every slot is taken. The improvement grain runs
-    /// it (one-way) and reports back through <see cref="RecordImprovementOutcomeAsync"/>.
+    /// already being improved or cooling down after a failure, or every slot is taken (checked first, in memory), or
+    /// the tool's grain says the loop may not change it now (<see cref="MayChangeAsync"/>). The improvement grain
+    /// runs it (one-way) and reports back through <see cref="RecordImprovementOutcomeAsync"/>.
     /// </summary>
-    private bool TryStartImprovement(string toolName)
+    private async Task<bool> TryStartImprovementAsync(string toolName)
     {
         var now = time.GetUtcNow();
         if (!_options.Improve || State.Improving.ContainsKey(toolName)
@@ -279,10 +280,26 @@ public sealed class LoopCoordinatorGrain(
             return false;
         }
 
+        // The grain is not reentrant, so no other turn takes the slot while this one awaits the tool's grain.
+        if (!await MayChangeAsync(toolName))
+        {
+            return false;
+        }
+
         State.Improving[toolName] = now;
         _ = GrainFactory.GetGrain<IImprovementGrain>(toolName).StartAsync();
         Log.ImprovementStarted(logger, toolName);
         return true;
+    }
+
+    /// <summary>
+    /// Whether the loop may change the tool now: not pinned, archived, cooling down after an automatic rollback, or
+    /// with a candidate in live shadow. Asked of the tool's grain, so only once the coordinator's own checks pass.
+    /// </summary>
+    private async Task<bool> MayChangeAsync(string toolName)
+    {
+        var description = await GrainFactory.GetGrain<IToolGrain>(toolName).DescribeAsync();
+        return description is { PinnedVersion: null, Archived: false, CooldownUntil: null, Shadow: null };
     }
 
     /// <summary>Drops slots held longer than an improvement can run (its silo died) and cooldowns that ended.</summary>

@@ -48,7 +48,7 @@ public sealed partial class ToolGrain
         RegressionDecision? decision = null;
         if (monitoring is { BaselineVersion: not null })
         {
-            decision = _detector.Evaluate(new RegressionEvidence(
+            decision = detector.Evaluate(new RegressionEvidence(
                 monitoring.BaselineSuccesses, monitoring.BaselineJudged, current?.Successes ?? 0, current?.Judged ?? 0));
         }
 
@@ -69,7 +69,7 @@ public sealed partial class ToolGrain
                     {
                         current,
                         baseline,
-                        method = _detector.Name,
+                        method = detector.Name,
                         verdict = decision?.Verdict.ToString(),
                         statistic = decision?.Statistic,
                         threshold = decision?.Threshold,

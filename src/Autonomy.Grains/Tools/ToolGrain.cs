@@ -31,6 +31,7 @@ public sealed partial class ToolGrain(
     IOptions<ToolGrainOptions> options,
     IOptions<MonitoringOptions> monitoringOptions,
     IOptions<VerificationOptions> verificationOptions,
+    IRegressionDetector detector,
     AutonomyMetrics metrics,
     TimeProvider time,
     ILogger<ToolGrain> logger) : Grain, IToolGrain, IRemindable
@@ -41,7 +42,6 @@ public sealed partial class ToolGrain(
     private readonly ToolGrainOptions _options = options.Value;
     private readonly MonitoringOptions _monitoring = monitoringOptions.Value;
     private readonly VerificationOptions _verification = verificationOptions.Value;
-    private readonly IRegressionDetector _detector = RegressionDetectors.Create(monitoringOptions.Value);
     private string? _activeSource;
     private int _activeSourceVersion;
     private ShadowCandidate? _shadowCandidate;

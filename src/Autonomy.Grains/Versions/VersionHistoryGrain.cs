@@ -69,8 +69,7 @@ public sealed partial class VersionHistoryGrain(
     private static VersionSideMetrics Metrics(VersionHistoryEntry entry, IReadOnlyList<ExecutionRollup> rollups, DateTimeOffset now)
     {
         var live = TimeSpan.FromTicks(entry.LivePeriods.Sum(p => ((p.To ?? now) - p.From).Ticks));
-        var m = VersionMetrics.From(entry.Version, rollups, live);
-        return new VersionSideMetrics(m.Version, m.Executions, m.Successes, m.ToolErrors, m.Timeouts, m.BudgetExceeded, m.InvalidOutputs, m.InvalidInputs, m.SuccessRate, m.P50, m.P95, m.LiveTime);
+        return VersionMetrics.From(entry.Version, rollups, live);
     }
 
     private static VersionHistoryEntry Entry(ToolVersion v, IReadOnlyList<LivePeriod> periods, IReadOnlyList<TestingSummaryRow> runs) => new(

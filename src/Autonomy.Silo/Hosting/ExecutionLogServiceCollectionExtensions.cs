@@ -25,9 +25,13 @@ public static class ExecutionLogServiceCollectionExtensions
         ArgumentNullException.ThrowIfNull(sink);
 
         // Before the binding, so that a configured batch size still wins.
-        services.AddOptions<ExecutionLogOptions>()
-            .Configure(options => options.BatchSize = batchSize ?? options.BatchSize)
-            .Bind(configuration.GetSection(ExecutionLogOptions.SectionName))
+        var options = services.AddOptions<ExecutionLogOptions>();
+        if (batchSize is { } size)
+        {
+            options.Configure(o => o.BatchSize = size);
+        }
+
+        options.Bind(configuration.GetSection(ExecutionLogOptions.SectionName))
             .ValidateDataAnnotations()
             .ValidateOnStart();
         return services.AddSingleton(sp => new ExecutionLogWriter(

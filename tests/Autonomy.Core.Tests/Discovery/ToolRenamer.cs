@@ -7,7 +7,7 @@ namespace Autonomy.Core.Tests.Discovery;
 /// <summary>
 /// Makes a renamed copy of a tool source, as a person copying a tool would: a new tool name, and every class,
 /// method, field, parameter and local declared in the source renamed consistently. The code is otherwise unchanged.
-/// Shared with the duplicate-detection benchmark (linked into tests/Autonomy.Benchmarks).
+/// Shared with the duplicate-detection benchmark and the grain discovery test (linked into tests/Autonomy.Benchmarks and tests/Autonomy.Grains.Tests).
 /// </summary>
 internal static class ToolRenamer
 {

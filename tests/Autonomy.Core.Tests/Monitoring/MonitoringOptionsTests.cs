@@ -12,7 +12,7 @@ public sealed class MonitoringOptionsTests
     [Fact]
     public void Create_Defaults_IsSequentialTestWithDocumentedParameters()
     {
-        var detector = Assert.IsType<SequentialRegressionTest>(new MonitoringOptions().Create());
+        var detector = Assert.IsType<SequentialRegressionTest>(RegressionDetectors.Create(new MonitoringOptions()));
 
         Assert.Equal("sequential", detector.Name);
         Assert.Equal(10, detector.MinimumExecutions);

@@ -1,3 +1,4 @@
+using Autonomy.Abstractions.Grains;
 using Autonomy.Core.Storage;
 using Autonomy.Core.Versions;
 
@@ -54,10 +55,11 @@ public sealed class VersionLivePeriodsTests
 
         var metrics = VersionMetrics.From(2, [Row(1, 0, 5, 5, 0), Row(2, 1, 6, 1, 1), Row(2, 2, 3, 0, 0)], TimeSpan.FromHours(2));
 
-        Assert.Equal((2, 11L, 9L, 1L, 1L, 10L), (metrics.Version, metrics.Executions, metrics.Successes, metrics.ToolErrors, metrics.InvalidInputs, metrics.Attributable));
+        Assert.Equal((2, 11L, 9L, 1L, 1L), (metrics.Version, metrics.Executions, metrics.Successes, metrics.ToolErrors, metrics.InvalidInputs));
         Assert.Equal(0.9, metrics.SuccessRate);
         Assert.NotNull(metrics.P50);
         Assert.InRange(metrics.P50!.Value.TotalMicroseconds, 900, 1_100);
-        Assert.Null(VersionMetrics.From(3, [Row(1, 0, 1, 0, 0)], TimeSpan.Zero).SuccessRate);
+        Assert.Equal(TimeSpan.FromHours(2), metrics.LiveTime);
+        Assert.Equal(new VersionSideMetrics(3, 0, 0, 0, 0, 0, 0, 0, null, null, null, TimeSpan.Zero), VersionMetrics.From(3, [Row(1, 0, 1, 0, 0)], TimeSpan.Zero));
     }
 }

@@ -143,6 +143,8 @@ public sealed class FolderSyncTests(FolderSyncClusterFixture fixture) : IClassFi
         var kept = await Worker.ExecuteAsync(name, """{"n": 1}""");
         var second = await SyncAsync(name);
         var acknowledged = await alerts.AcknowledgeAsync(alert.Id, "ada");
+        var again = await alerts.AcknowledgeAsync(alert.Id, "grace");
+        var missing = await alerts.AcknowledgeAsync(alert.Id + 100_000, "grace");
         var third = await SyncAsync(name);
 
         Assert.Equal(LifecycleAlertKinds.DeleteValuable, alert.Kind);
@@ -161,6 +163,12 @@ public sealed class FolderSyncTests(FolderSyncClusterFixture fixture) : IClassFi
         Assert.Equal([$"tool '{name}' is kept: alert {alert.Id} (delete_valuable) still waits for acknowledgement"], second);
         Assert.Equal(AlertAcknowledgementStatus.Acknowledged, acknowledged.Status);
         Assert.StartsWith($"acknowledged; the next maintenance run deletes tool '{name}'", acknowledged.Message, StringComparison.Ordinal);
+        Assert.Equal(AlertAcknowledgementStatus.AlreadyAcknowledged, again.Status);
+        Assert.Equal(("ada", "ada"), (acknowledged.Alert!.AcknowledgedBy, again.Alert!.AcknowledgedBy));
+        Assert.Equal($"Alert {alert.Id} was already acknowledged by ada at {acknowledged.Alert.AcknowledgedAt:u}.", again.Message);
+        Assert.Equal(AlertAcknowledgementStatus.NotFound, missing.Status);
+        Assert.Null(missing.Alert);
+        Assert.Equal($"there is no alert {alert.Id + 100_000}; 'autonomy alerts --all' lists them", missing.Message);
         Assert.Equal(
             [$"deleted tool '{name}': its file is gone from the tools folder; it is valuable, and alert {alert.Id} was acknowledged by ada"],
             third);

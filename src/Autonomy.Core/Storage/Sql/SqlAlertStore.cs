@@ -98,44 +98,51 @@ public sealed class SqlAlertStore(SqlStoreDatabase database, TimeProvider timePr
     }
 
     /// <inheritdoc />
-    public async Task<ToolAlert> AcknowledgeAsync(long alertId, string acknowledgedBy, CancellationToken cancellationToken = default)
+    public Task<ToolAlert?> AcknowledgeAsync(long alertId, string acknowledgedBy, CancellationToken cancellationToken = default)
     {
         ArgumentException.ThrowIfNullOrWhiteSpace(acknowledgedBy);
 
         // Only an alert not yet acknowledged matches, so an alert is acknowledged once.
-        var acknowledged = await database.FirstOrDefaultAsync(
-            $"""
-            UPDATE tool_alerts SET acknowledged_at = @at, acknowledged_by = @by
-            WHERE id = @id AND acknowledged_at IS NULL
-            RETURNING {Columns}
-            """,
-            statement => statement.Value("@id", alertId).Value("@by", acknowledgedBy).Timestamp("@at", timeProvider.GetUtcNow()),
-            Read,
-            cancellationToken).ConfigureAwait(false);
-        return acknowledged ?? throw new InvalidOperationException(
-            await GetAsync(alertId, cancellationToken).ConfigureAwait(false) is { AcknowledgedBy: { } by, AcknowledgedAt: { } at }
-                ? $"Alert {alertId} was already acknowledged by {by} at {at:u}."
-                : $"Alert {alertId} does not exist.");
+        return UpdateAsync(
+            alertId,
+            "acknowledged_at = @at, acknowledged_by = @by",
+            "acknowledged_at",
+            statement => statement.Value("@by", acknowledgedBy),
+            cancellationToken);
     }
 
     /// <inheritdoc />
     public async Task<ToolAlert> ResolveAsync(long alertId, string resolution, CancellationToken cancellationToken = default)
     {
         ArgumentException.ThrowIfNullOrWhiteSpace(resolution);
-        var resolved = await database.FirstOrDefaultAsync(
-            $"""
-            UPDATE tool_alerts SET resolved_at = @at, resolution = @resolution
-            WHERE id = @id AND resolved_at IS NULL
-            RETURNING {Columns}
-            """,
-            statement => statement.Value("@id", alertId).Value("@resolution", resolution).Timestamp("@at", timeProvider.GetUtcNow()),
-            Read,
+        var resolved = await UpdateAsync(
+            alertId,
+            "resolved_at = @at, resolution = @resolution",
+            "resolved_at",
+            statement => statement.Value("@resolution", resolution),
             cancellationToken).ConfigureAwait(false);
         return resolved ?? throw new InvalidOperationException(
             await GetAsync(alertId, cancellationToken).ConfigureAwait(false) is { Resolution: { } how }
                 ? $"Alert {alertId} is already resolved: {how}."
                 : $"Alert {alertId} does not exist.");
     }
+
+    /// <summary>
+    /// Sets <paramref name="assignments"/> (with <c>@at</c> bound to now) on the alert while its
+    /// <paramref name="unsetColumn"/> is null, and returns the updated alert, or null when none matched: the alert does
+    /// not exist, or the column is already set.
+    /// </summary>
+    private Task<ToolAlert?> UpdateAsync(
+        long alertId, string assignments, string unsetColumn, Action<SqlStatement> bind, CancellationToken cancellationToken) =>
+        database.FirstOrDefaultAsync(
+            $"""
+            UPDATE tool_alerts SET {assignments}
+            WHERE id = @id AND {unsetColumn} IS NULL
+            RETURNING {Columns}
+            """,
+            statement => bind(statement.Value("@id", alertId).Timestamp("@at", timeProvider.GetUtcNow())),
+            Read,
+            cancellationToken);
 
     private static ToolAlert Read(SqlRow row) => new(
         row.Int64(0),
