@@ -27,15 +27,35 @@ public static class RepairCaseBuilder
         ArgumentNullException.ThrowIfNull(executions);
         ArgumentNullException.ThrowIfNull(feedback);
         ArgumentNullException.ThrowIfNull(options);
-        var recent = await executions.ReadRecentAsync(toolName, version, options.MaxCases, null, cancellationToken);
-        var failures = (await executions.ReadFailuresAsync(toolName, DateTimeOffset.MinValue, options.MaxCases, cancellationToken))
-            .Where(f => f.ToolVersion == version)
-            .ToList();
-        var reports = await feedback.ListAsync(toolName, version, options.MaxCases, cancellationToken);
-        var wrong = reports.Where(f => !f.Correct).ToList();
-        var reported = wrong.Count == 0 ? [] : await executions.ReadByIdsAsync(wrong.Select(f => f.ExecutionId).ToList(), cancellationToken);
-        var cases = Build(recent.Concat(failures).DistinctBy(e => e.ExecutionId).ToList(), reported, wrong, examples);
+        var evidence = await ReadEvidenceAsync(toolName, version, DateTimeOffset.MinValue, options.MaxCases, executions, feedback, cancellationToken).ConfigureAwait(false);
+        var cases = Build(evidence.Executions, evidence.ReportedWrong, evidence.WrongFeedback, examples);
         return Split(cases, options);
+    }
+
+    /// <summary>
+    /// Reads what the oracle judges for one version since <paramref name="since"/>: its recent executions and its
+    /// failures (each at most <paramref name="limit"/>, without duplicates, recent ones first), and the executions
+    /// reported wrong with their feedback.
+    /// </summary>
+    public static async Task<(IReadOnlyList<ExecutionRecord> Executions, IReadOnlyList<ExecutionRecord> ReportedWrong, IReadOnlyList<ToolFeedback> WrongFeedback)> ReadEvidenceAsync(
+        string toolName,
+        int version,
+        DateTimeOffset since,
+        int limit,
+        IExecutionStore executions,
+        IFeedbackStore feedback,
+        CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(executions);
+        ArgumentNullException.ThrowIfNull(feedback);
+        var recent = (await executions.ReadRecentAsync(toolName, version, limit, null, cancellationToken).ConfigureAwait(false))
+            .Where(e => e.StartedAt >= since);
+        var failures = (await executions.ReadFailuresAsync(toolName, since, limit, cancellationToken).ConfigureAwait(false))
+            .Where(f => f.ToolVersion == version);
+        var reports = await feedback.ListAsync(toolName, version, limit, cancellationToken).ConfigureAwait(false);
+        var wrong = reports.Where(f => !f.Correct).ToList();
+        var reported = wrong.Count == 0 ? [] : await executions.ReadByIdsAsync(wrong.Select(f => f.ExecutionId).ToList(), cancellationToken).ConfigureAwait(false);
+        return (recent.Concat(failures).DistinctBy(e => e.ExecutionId).ToList(), reported, wrong);
     }
 
     /// <summary>Builds cases from records already read.</summary>

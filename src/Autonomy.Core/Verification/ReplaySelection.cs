@@ -19,19 +19,10 @@ public static class ReplaySelection
     public static async Task<IReadOnlyList<RepairCase>> ReadAsync(
         string toolName, int version, IExecutionStore executions, IFeedbackStore feedback, VerificationOptions options, DateTimeOffset now, CancellationToken cancellationToken)
     {
-        ArgumentNullException.ThrowIfNull(executions);
-        ArgumentNullException.ThrowIfNull(feedback);
         ArgumentNullException.ThrowIfNull(options);
-        var since = now - options.ReplayWindow;
-        var recent = (await executions.ReadRecentAsync(toolName, version, options.ReplayReadLimit, null, cancellationToken).ConfigureAwait(false))
-            .Where(e => e.StartedAt >= since);
-        var failures = (await executions.ReadFailuresAsync(toolName, since, options.ReplayReadLimit, cancellationToken).ConfigureAwait(false))
-            .Where(e => e.ToolVersion == version);
-        var reports = await feedback.ListAsync(toolName, version, options.ReplayReadLimit, cancellationToken).ConfigureAwait(false);
-        var wrong = reports.Where(f => !f.Correct).ToList();
-        var reported = wrong.Count == 0 ? [] : await executions.ReadByIdsAsync(wrong.Select(f => f.ExecutionId).ToList(), cancellationToken).ConfigureAwait(false);
-        var all = recent.Concat(failures).DistinctBy(e => e.ExecutionId).OrderByDescending(e => e.StartedAt).ToList();
-        return Select(RepairCaseBuilder.Build(all, reported, wrong, []), options.MaximumReplays);
+        var evidence = await RepairCaseBuilder.ReadEvidenceAsync(toolName, version, now - options.ReplayWindow, options.ReplayReadLimit, executions, feedback, cancellationToken).ConfigureAwait(false);
+        var all = evidence.Executions.OrderByDescending(e => e.StartedAt).ToList();
+        return Select(RepairCaseBuilder.Build(all, evidence.ReportedWrong, evidence.WrongFeedback, []), options.MaximumReplays);
     }
 
     /// <summary>Samples at most <paramref name="maximum"/> cases across strata, rarest stratum first.</summary>

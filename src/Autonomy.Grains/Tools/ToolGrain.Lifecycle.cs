@@ -9,7 +9,7 @@ public sealed partial class ToolGrain
     /// <inheritdoc />
     public async Task<ToolCommandResult> ArchiveAsync(string reason)
     {
-        if (State.LatestVersion == 0 && State.Versions.Count == 0)
+        if (!Exists)
         {
             return Result(false, $"no tool is named '{Name}'");
         }
@@ -19,19 +19,7 @@ public sealed partial class ToolGrain
             return Result(true, "the tool was already archived");
         }
 
-        await EndMonitoringAsync(MonitoringStatus.Aborted, "the tool was archived");
-        await CancelShadowAsync("the tool was archived");
-        State.Archived = true;
-        State.Stamp++;
-        await WriteStateAsync();
-        if (await this.GetReminder(HealthCheckReminder) is { } reminder)
-        {
-            await this.UnregisterReminder(reminder);
-        }
-
-        State.ReminderRegistered = false;
-        await WriteStateAsync();
-        await RecordEventAsync("archived", ToolStatus.Active, ToolStatus.Archived, State.ActiveVersion, new { reason });
+        await TakeOutOfServiceAsync(deleted: false, ToolStatus.Active, reason);
         Log.Archived(logger, Name);
         return Result(true, "archived");
     }
@@ -39,7 +27,7 @@ public sealed partial class ToolGrain
     /// <inheritdoc />
     public async Task<ToolCommandResult> RestoreAsync(string reason)
     {
-        if (State.LatestVersion == 0 && State.Versions.Count == 0)
+        if (!Exists)
         {
             return Result(false, $"no tool is named '{Name}'");
         }
@@ -67,7 +55,7 @@ public sealed partial class ToolGrain
     /// <inheritdoc />
     public async Task<ToolCommandResult> MarkDeletedAsync(string reason)
     {
-        if (State.LatestVersion == 0 && State.Versions.Count == 0)
+        if (!Exists)
         {
             return Result(false, $"no tool is named '{Name}'");
         }
@@ -77,11 +65,25 @@ public sealed partial class ToolGrain
             return Result(true, "the tool was already deleted");
         }
 
-        var from = State.Archived ? ToolStatus.Archived : ToolStatus.Active;
-        await EndMonitoringAsync(MonitoringStatus.Aborted, "the tool was deleted");
-        await CancelShadowAsync("the tool was deleted");
+        await TakeOutOfServiceAsync(deleted: true, State.Archived ? ToolStatus.Archived : ToolStatus.Active, reason);
+        Log.MarkedDeleted(logger, Name, reason);
+        return Result(true, "deleted");
+    }
+
+    /// <summary>Whether any version was ever registered under this name.</summary>
+    private bool Exists => State.LatestVersion != 0 || State.Versions.Count != 0;
+
+    /// <summary>
+    /// Archives the tool, or deletes it: monitoring and any live shadow end, the state is written before the
+    /// health-check reminder goes (a failure in between leaves the tool out of service, not half in), then the event.
+    /// </summary>
+    private async Task TakeOutOfServiceAsync(bool deleted, ToolStatus from, string reason)
+    {
+        var what = deleted ? "deleted" : "archived";
+        await EndMonitoringAsync(MonitoringStatus.Aborted, $"the tool was {what}");
+        await CancelShadowAsync($"the tool was {what}");
         State.Archived = true;
-        State.Deleted = true;
+        State.Deleted = deleted;
         State.Stamp++;
         await WriteStateAsync();
         if (await this.GetReminder(HealthCheckReminder) is { } reminder)
@@ -91,8 +93,6 @@ public sealed partial class ToolGrain
 
         State.ReminderRegistered = false;
         await WriteStateAsync();
-        await RecordEventAsync("deleted", from, ToolStatus.Deleted, State.ActiveVersion, new { reason });
-        Log.MarkedDeleted(logger, Name, reason);
-        return Result(true, "deleted");
+        await RecordEventAsync(what, from, deleted ? ToolStatus.Deleted : ToolStatus.Archived, State.ActiveVersion, new { reason });
     }
 }
